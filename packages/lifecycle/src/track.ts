@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { clientIp, trustNoProxy, type TrustProxy } from "./client-ip.js";
 import type { CloseInfo, Connection, Transport } from "./connection.js";
 
@@ -7,7 +6,7 @@ export type Cancel = () => void;
 
 /** One connection under the tracker's care. */
 export interface TrackedConnection {
-  /** The transport's id where it has one (Socket.IO), else a fresh UUID. */
+  /** The transport's id where it has one (Socket.IO), else `conn-1`, `conn-2`... */
   readonly id: string;
   /** The client IP, by the tracker's trusted-proxy rule. */
   readonly ip: string;
@@ -50,7 +49,7 @@ export interface TrackerOptions {
    * the peer, instead of queueing without bound. Default: no limit.
    */
   readonly maxBufferedBytes?: number;
-  /** Id for connections whose transport has none. Default: `randomUUID`. */
+  /** Id for connections whose transport has none. Default: `conn-1`, `conn-2`... per tracker. */
   readonly createId?: () => string;
 }
 
@@ -62,105 +61,129 @@ export interface Tracker {
 
 /** Creates a tracker: one per server, shared by all its connections. */
 export function createTracker(options: TrackerOptions = {}): Tracker {
-  const trust = options.trustProxy ?? trustNoProxy;
-  const maxBufferedBytes = options.maxBufferedBytes ?? Infinity;
-  const createId = options.createId ?? randomUUID;
-  let openConnections = 0;
-  let liveTimers = 0;
-  let sent = 0;
-  let notSent = 0;
-
-  function track(connection: Connection): TrackedConnection {
-    // Every timer of this connection, each with the function that clears it.
-    const timers = new Set<Cancel>();
-    const closeListeners: Array<(info: CloseInfo) => void> = [];
-    let closeInfo: CloseInfo | undefined;
-    openConnections += 1;
-
-    function own(
-      start: () => NodeJS.Timeout,
-      clear: (t: NodeJS.Timeout) => void,
-    ): Cancel {
-      if (closeInfo !== undefined) return () => {};
-      let handle: NodeJS.Timeout | undefined = undefined;
-      const cancel: Cancel = () => {
-        if (!timers.delete(cancel)) return;
-        liveTimers -= 1;
-        clear(handle!);
-      };
-      handle = start();
-      timers.add(cancel);
-      liveTimers += 1;
-      return cancel;
-    }
-
-    const tracked: TrackedConnection = {
-      id: connection.transportId ?? createId(),
-      ip: clientIp(connection, trust),
-      transport: connection.transport,
-      connection,
-      get closed() {
-        return closeInfo !== undefined;
-      },
-      get closeInfo() {
-        return closeInfo;
-      },
-      every(ms, task) {
-        assertDelay(ms);
-        return own(() => setInterval(task, ms), clearInterval);
-      },
-      after(ms, task) {
-        assertDelay(ms);
-        const cancel: Cancel = own(
-          () =>
-            setTimeout(() => {
-              cancel(); // a fired one-shot is no longer live
-              task();
-            }, ms),
-          clearTimeout,
-        );
-        return cancel;
-      },
-      send(event, payload) {
-        if (
-          connection.state() !== "open" ||
-          connection.bufferedBytes() > maxBufferedBytes
-        ) {
-          notSent += 1;
-          return false;
-        }
-        try {
-          connection.send(event, payload);
-        } catch {
-          // e.g. a payload JSON cannot encode, or a socket failing mid-write:
-          // the caller learns it from the return value.
-          notSent += 1;
-          return false;
-        }
-        sent += 1;
-        return true;
-      },
-      onClose(listener) {
-        if (closeInfo !== undefined) listener(closeInfo);
-        else closeListeners.push(listener);
-      },
-    };
-
-    connection.onClose((info) => {
-      if (closeInfo !== undefined) return; // closing twice is harmless
-      closeInfo = info;
-      openConnections -= 1;
-      for (const cancel of [...timers]) cancel();
-      for (const listener of closeListeners.splice(0)) listener(info);
-    });
-    return tracked;
-  }
-
+  let lastId = 0;
+  const settings: Settings = {
+    trust: options.trustProxy ?? trustNoProxy,
+    maxBufferedBytes: options.maxBufferedBytes ?? Infinity,
+    // Short, readable ids for the logs of a demo: ws-1, ws-2, ...
+    createId: options.createId ?? (() => `conn-${++lastId}`),
+  };
+  const counts: Counts = {
+    openConnections: 0,
+    liveTimers: 0,
+    sent: 0,
+    notSent: 0,
+  };
   return {
-    track,
-    stats: () => ({ openConnections, liveTimers, sent, notSent }),
+    track: (connection) => new Tracked(connection, settings, counts),
+    stats: () => ({ ...counts }),
   };
 }
+
+interface Settings {
+  readonly trust: TrustProxy;
+  readonly maxBufferedBytes: number;
+  readonly createId: () => string;
+}
+type Counts = { -readonly [K in keyof TrackerStats]: TrackerStats[K] };
+
+// A class rather than an object of closures: one small object per
+// connection, methods shared on the prototype.
+class Tracked implements TrackedConnection {
+  readonly id: string;
+  readonly ip: string;
+  readonly transport: Transport;
+  #closeInfo: CloseInfo | undefined;
+  // Node's timer handles; clearTimeout clears intervals too.
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #closeListeners: Array<(info: CloseInfo) => void> | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly settings: Settings,
+    private readonly counts: Counts,
+  ) {
+    this.id = connection.transportId ?? settings.createId();
+    this.ip = clientIp(connection, settings.trust);
+    this.transport = connection.transport;
+    counts.openConnections += 1;
+    connection.onClose((info) => this.#end(info));
+  }
+
+  get closed(): boolean {
+    return this.#closeInfo !== undefined;
+  }
+
+  get closeInfo(): CloseInfo | undefined {
+    return this.#closeInfo;
+  }
+
+  every(ms: number, task: () => void): Cancel {
+    assertDelay(ms);
+    if (this.closed) return noop;
+    return this.#own(setInterval(task, ms));
+  }
+
+  after(ms: number, task: () => void): Cancel {
+    assertDelay(ms);
+    if (this.closed) return noop;
+    const handle = setTimeout(() => {
+      this.#release(handle); // a fired one-shot is no longer live
+      task();
+    }, ms);
+    return this.#own(handle);
+  }
+
+  send(event: string, payload: unknown): boolean {
+    const { connection, counts } = this;
+    if (
+      connection.state() !== "open" ||
+      connection.bufferedBytes() > this.settings.maxBufferedBytes
+    ) {
+      counts.notSent += 1;
+      return false;
+    }
+    try {
+      connection.send(event, payload);
+    } catch {
+      // e.g. a payload JSON cannot encode, or a socket failing mid-write:
+      // the caller learns it from the return value.
+      counts.notSent += 1;
+      return false;
+    }
+    counts.sent += 1;
+    return true;
+  }
+
+  onClose(listener: (info: CloseInfo) => void): void {
+    if (this.#closeInfo !== undefined) listener(this.#closeInfo);
+    else (this.#closeListeners ??= []).push(listener);
+  }
+
+  #own(handle: NodeJS.Timeout): Cancel {
+    this.#timers.add(handle);
+    this.counts.liveTimers += 1;
+    return () => this.#release(handle);
+  }
+
+  #release(handle: NodeJS.Timeout): void {
+    if (!this.#timers.delete(handle)) return; // already cancelled, fired or closed
+    this.counts.liveTimers -= 1;
+    clearTimeout(handle);
+  }
+
+  #end(info: CloseInfo): void {
+    if (this.#closeInfo !== undefined) return; // closing twice is harmless
+    this.#closeInfo = info;
+    this.counts.openConnections -= 1;
+    for (const handle of [...this.#timers]) this.#release(handle);
+    const listeners = this.#closeListeners ?? [];
+    this.#closeListeners = undefined;
+    for (const listener of listeners) listener(info);
+  }
+}
+
+const noop: Cancel = () => {};
 
 function assertDelay(ms: number): void {
   // Node turns a bad delay into 1 ms with only a warning: a push every

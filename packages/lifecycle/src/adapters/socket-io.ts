@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Connection } from "../connection.js";
+import type { CloseInfo, Connection, ConnectionState } from "../connection.js";
 
 /**
  * The part of a Socket.IO server-side socket this adapter uses. Written
@@ -23,29 +23,49 @@ export interface SocketIoSocketLike {
 
 /** Adapts a Socket.IO server-side socket to the Connection port. */
 export function fromSocketIo(socket: SocketIoSocketLike): Connection {
-  return {
-    transport: "socket.io",
-    transportId: socket.id,
-    remoteAddress: socket.handshake.address,
-    headers: socket.handshake.headers,
+  return new SocketIoConnection(socket);
+}
+
+class SocketIoConnection implements Connection {
+  readonly transport = "socket.io";
+
+  constructor(private readonly socket: SocketIoSocketLike) {}
+
+  get transportId(): string {
+    return this.socket.id;
+  }
+  get remoteAddress(): string {
+    return this.socket.handshake.address;
+  }
+  get headers(): IncomingHttpHeaders {
+    return this.socket.handshake.headers;
+  }
+
+  state(): ConnectionState {
     // A server-side socket exists only once connected; after that it is
     // either connected or gone. There is no CONNECTING or CLOSING to see.
-    state: () => (socket.connected ? "open" : "closed"),
+    return this.socket.connected ? "open" : "closed";
+  }
+
+  bufferedBytes(): number {
     // Socket.IO hides its transport's buffer; its answer to slow
     // consumers is `volatile.emit`, which drops instead of queueing.
-    bufferedBytes: () => 0,
-    send: (event, payload) => {
-      socket.emit(event, payload);
-    },
-    onClose(listener) {
-      if (!socket.connected) {
-        listener({ reason: "already disconnected" });
-        return;
-      }
-      socket.once("disconnect", (reason) => listener({ reason }));
-    },
-    terminate: () => {
-      socket.disconnect(true);
-    },
-  };
+    return 0;
+  }
+
+  send(event: string, payload: unknown): void {
+    this.socket.emit(event, payload);
+  }
+
+  onClose(listener: (info: CloseInfo) => void): void {
+    if (!this.socket.connected) {
+      listener({ reason: "already disconnected" });
+      return;
+    }
+    this.socket.once("disconnect", (reason) => listener({ reason }));
+  }
+
+  terminate(): void {
+    this.socket.disconnect(true);
+  }
 }
