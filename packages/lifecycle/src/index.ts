@@ -22,6 +22,7 @@ export {
   type TrustProxy,
 } from "./client-ip.js";
 export { keepAlive, type PingableLike } from "./heartbeat.js";
+export { isAllowedOrigin, parseAllowedOrigins } from "./origin.js";
 
 // Adapters
 export {
