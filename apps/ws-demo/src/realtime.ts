@@ -1,0 +1,201 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import {
+  createTracker,
+  fromWs,
+  isAllowedOrigin,
+  keepAlive,
+} from "@repo/lifecycle";
+import type { Stats } from "./app.js";
+import type { Log } from "./log.js";
+import {
+  WS_PATH,
+  type ClientMessage,
+  type News,
+  type Welcome,
+} from "./protocol.js";
+import type { Settings } from "./settings.js";
+
+export interface Realtime {
+  readonly stats: () => Stats;
+  /** Closes every client with 1001 (going away), then the ws server. */
+  readonly close: () => Promise<void>;
+}
+
+/** How long clients get to answer our close frame before we cut them. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Attaches a ws server to the HTTP server that Express also uses. One
+ * 'upgrade' router decides which requests may become WebSockets.
+ */
+export function attachRealtime(
+  server: Server,
+  settings: Settings,
+  log: Log,
+): Realtime {
+  const tracker = createTracker({
+    trustProxy: settings.trustProxy,
+    maxBufferedBytes: settings.maxBufferedBytes,
+  });
+  let received = 0;
+
+  // #region upgrade
+  // noServer: we route upgrades ourselves. `new WebSocketServer({ server })`
+  // would take every upgrade on this HTTP server, whatever its path.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: settings.maxPayloadBytes,
+  });
+
+  server.on(
+    "upgrade",
+    (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on("error", () => socket.destroy()); // a reset mid-handshake is not our crash
+      const path = new URL(request.url ?? "/", "http://placeholder").pathname;
+      if (path !== WS_PATH) {
+        refuse(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
+        return;
+      }
+      const origin = request.headers.origin;
+      if (
+        !isAllowedOrigin(origin, request.headers.host, settings.allowedOrigins)
+      ) {
+        log(
+          `refused a WebSocket from origin ${origin}: not this page's origin (see ALLOWED_ORIGINS)`,
+        );
+        refuse(socket, 403, "Origin not allowed.");
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) =>
+        wss.emit("connection", ws, request),
+      );
+    },
+  );
+  // #endregion upgrade
+
+  // #region connection
+  wss.on("connection", (ws: WebSocket, request: IncomingMessage) => {
+    const client = tracker.track(fromWs(ws, request));
+    log(`connect ${client.id} from ${client.ip}`);
+    const welcome: Welcome = {
+      id: client.id,
+      ip: client.ip,
+      pushIntervalMs: settings.pushIntervalMs,
+    };
+    client.send("welcome", welcome);
+    // #endregion connection
+
+    // #region push
+    let seq = 0;
+    client.every(settings.pushIntervalMs, () => {
+      const news: News = {
+        seq: seq + 1,
+        text: "Hello from the ws server",
+        sentAt: Date.now(),
+      };
+      // send() checks readyState === OPEN and the slow-consumer bound, and
+      // returns false instead of throwing or queueing without limit.
+      if (client.send("news", news)) seq += 1;
+    });
+    keepAlive(client, ws, settings.heartbeatMs);
+    // #endregion push
+
+    // #region message
+    ws.on("message", (data: RawData, isBinary: boolean) => {
+      received += 1;
+      log(`${client.id} says ${describeMessage(data, isBinary)}`);
+    });
+    // #endregion message
+
+    // #region close
+    ws.on("error", (error) => log(`${client.id} error: ${error.message}`));
+    client.onClose(({ code, reason }) => {
+      // By now every timer of this client is cleared: nothing to leak.
+      log(
+        `close ${client.id} from ${client.ip}: code ${code}${reason ? `, ${reason}` : ""}`,
+      );
+    });
+    // #endregion close
+  });
+
+  return {
+    stats: () => {
+      const { openConnections, liveTimers, sent, notSent } = tracker.stats();
+      return {
+        transport: "ws",
+        openConnections,
+        liveTimers,
+        pushed: sent,
+        notSent,
+        received,
+        processTimers: process
+          .getActiveResourcesInfo()
+          .filter((name) => name === "Timeout").length,
+      };
+    },
+    close: () => closeAll(wss, log),
+  };
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
+}
+
+/** One log-friendly line for any message a client may send. */
+export function describeMessage(data: RawData, isBinary: boolean): string {
+  const bytes = Array.isArray(data)
+    ? Buffer.concat(data)
+    : Buffer.isBuffer(data)
+      ? data
+      : Buffer.from(data);
+  if (isBinary)
+    return `binary, ${bytes.length} bytes: <${bytes.subarray(0, 16).toString("hex")}>`;
+  // ws has already checked that a text frame is valid UTF-8 (else 1007).
+  const text = bytes.toString("utf8");
+  const reply = parseReply(text);
+  if (reply) return `reply #${reply.seq}: ${JSON.stringify(reply.text)}`;
+  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return `text (not a reply): ${JSON.stringify(shown)}`;
+}
+
+function parseReply(text: string): ClientMessage["data"] | undefined {
+  try {
+    const message = JSON.parse(text) as Partial<ClientMessage> | null;
+    const data = message?.data;
+    if (
+      message?.event === "reply" &&
+      typeof data?.seq === "number" &&
+      typeof data.text === "string"
+    ) {
+      return data;
+    }
+  } catch {
+    // not JSON: logged as plain text by the caller
+  }
+  return undefined;
+}
+
+async function closeAll(wss: WebSocketServer, log: Log): Promise<void> {
+  const clients = [...wss.clients];
+  if (clients.length > 0) log(`closing ${clients.length} client(s) with 1001`);
+  await Promise.all(
+    clients.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          const cut = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+          ws.once("close", () => {
+            clearTimeout(cut);
+            resolve();
+          });
+          ws.close(1001, "server shutting down");
+        }),
+    ),
+  );
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+}

@@ -1,0 +1,71 @@
+import {
+  parseAllowedOrigins,
+  parseTrustProxy,
+  type TrustProxy,
+} from "@repo/lifecycle";
+
+/** Everything the server reads from its environment, checked once at start. */
+export interface Settings {
+  readonly port: number;
+  readonly host: string;
+  readonly pushIntervalMs: number;
+  readonly heartbeatMs: number;
+  readonly maxPayloadBytes: number;
+  readonly maxBufferedBytes: number;
+  readonly trustProxy: TrustProxy;
+  readonly trustProxySetting: string;
+  readonly allowedOrigins: readonly string[];
+}
+
+export const DEFAULT_PORT = 8001; // the seed's port
+
+/**
+ * Reads settings from environment variables. Throws one message per bad
+ * value, saying what was wrong and what to write instead.
+ */
+export function readSettings(env: NodeJS.ProcessEnv): Settings {
+  return {
+    port: integer(env, "PORT", DEFAULT_PORT, 0, 65_535),
+    // Loopback by default: a workshop laptop on shared Wi-Fi should not
+    // serve the room. HOST=0.0.0.0 opens it up on purpose.
+    host: env.HOST?.trim() || "127.0.0.1",
+    pushIntervalMs: integer(env, "PUSH_INTERVAL_MS", 3000, 10, 3_600_000),
+    heartbeatMs: integer(env, "HEARTBEAT_MS", 30_000, 10, 3_600_000),
+    // ws allows 100 MiB by default; a chat-sized demo needs a tiny fraction.
+    maxPayloadBytes: integer(
+      env,
+      "MAX_PAYLOAD_BYTES",
+      64 * 1024,
+      1,
+      100 * 1024 * 1024,
+    ),
+    maxBufferedBytes: integer(
+      env,
+      "MAX_BUFFERED_BYTES",
+      1024 * 1024,
+      0,
+      1024 * 1024 * 1024,
+    ),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxySetting: env.TRUST_PROXY?.trim() || "none",
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+  };
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw new Error(
+      `${name}="${raw}" is not valid: use a whole number from ${min} to ${max}.`,
+    );
+  }
+  return value;
+}

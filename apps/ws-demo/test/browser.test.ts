@@ -1,0 +1,110 @@
+// The page in a real browser: Debian's Chromium driven by playwright-core.
+// Without Chromium this file is skipped with a loud reason; CI installs it
+// and counts any skip as a failure.
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serve, type TestServer } from "./serve.js";
+
+const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(
+    `\n*** SKIPPING browser tests: no Chromium at ${chromiumPath}. ` +
+      "Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) " +
+      "or set CHROMIUM_PATH. ***\n",
+  );
+}
+
+// Flags that keep Chromium quiet on a machine without internet access.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+describe.skipIf(!haveChromium)("the page in Chromium", () => {
+  let browser: Browser;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: CHROMIUM_ARGS,
+    });
+    server = await serve({ PUSH_INTERVAL_MS: "300" });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const state = () => page.locator("#state").getAttribute("data-state");
+  const newsCount = () => page.locator("#messages li.news").count();
+
+  it("reaches OPEN, shows pushes, and its replies reach the server", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await vi.waitFor(async () => expect(await state()).toBe("OPEN"), {
+      timeout: 5000,
+    });
+    await expect
+      .poll(() => page.locator("#detail").textContent())
+      .toMatch(
+        /^you are conn-\d+, seen from 127\.0\.0\.1; a push every 0\.3 s$/,
+      );
+    await vi.waitFor(
+      async () => expect(await newsCount()).toBeGreaterThanOrEqual(2),
+      {
+        timeout: 5000,
+      },
+    );
+    const newest = await page
+      .locator("#messages li.news")
+      .first()
+      .textContent();
+    expect(newest).toMatch(/#\d+ Hello from the ws server$/);
+    await vi.waitFor(() =>
+      expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
+    );
+    expect(
+      await page.locator("#messages li.reply").count(),
+    ).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+  });
+
+  it("reconnects by itself after a server restart, and pushes resume", async () => {
+    const port = server.port;
+    await server.close(); // clients get 1001
+    await vi.waitFor(async () => expect(await state()).toBe("CLOSED"), {
+      timeout: 5000,
+    });
+    await expect
+      .poll(() => page.locator("#detail").textContent())
+      .toMatch(/reconnecting in/);
+    const before = await newsCount();
+
+    server = await serve({ PUSH_INTERVAL_MS: "300" }, port);
+
+    await vi.waitFor(async () => expect(await state()).toBe("OPEN"), {
+      timeout: 10_000,
+    });
+    await vi.waitFor(
+      async () => expect(await newsCount()).toBeGreaterThan(before),
+      {
+        timeout: 5000,
+      },
+    );
+    await vi.waitFor(() =>
+      expect(server.realtime.stats().received).toBeGreaterThanOrEqual(1),
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { readSettings } from "../src/settings.js";
+
+describe("readSettings", () => {
+  it("defaults to the seed's port and a 3 s push, on loopback", () => {
+    const settings = readSettings({});
+    expect(settings).toMatchObject({
+      port: 8001,
+      host: "127.0.0.1",
+      pushIntervalMs: 3000,
+      maxPayloadBytes: 65_536,
+      trustProxySetting: "none",
+      allowedOrigins: [],
+    });
+  });
+
+  it.each([
+    [
+      { PORT: "abc" },
+      'PORT="abc" is not valid: use a whole number from 0 to 65535.',
+    ],
+    [{ PORT: "70000" }, 'PORT="70000" is not valid'],
+    [{ PUSH_INTERVAL_MS: "0" }, 'PUSH_INTERVAL_MS="0" is not valid'],
+    [{ PUSH_INTERVAL_MS: "1.5" }, 'PUSH_INTERVAL_MS="1.5" is not valid'],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY=loopback"],
+    [{ ALLOWED_ORIGINS: "example.com" }, '"example.com" is not an origin'],
+  ])("explains a bad value: %j", (env, message) => {
+    expect(() => readSettings(env)).toThrow(message);
+  });
+});

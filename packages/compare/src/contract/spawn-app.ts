@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+
+/** A demo app running as its own process, as an attendee would run it. */
+export interface RunningApp {
+  readonly name: string;
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  readonly port: number;
+  /** Every line the app has printed so far, stdout and stderr. */
+  readonly output: readonly string[];
+  stats(): Promise<AppStats>;
+  /**
+   * Sends a signal and waits for the exit; returns the exit code and how
+   * long it took. An app still running after `killAfterMs` is killed, and
+   * its code is then null.
+   */
+  stop(
+    signal?: NodeJS.Signals,
+    killAfterMs?: number,
+  ): Promise<{ code: number | null; ms: number }>;
+}
+
+/** The fields every demo's `GET /stats` returns. */
+export interface AppStats {
+  readonly transport: string;
+  readonly openConnections: number;
+  readonly liveTimers: number;
+  readonly pushed: number;
+  readonly notSent: number;
+  readonly received: number;
+  readonly processTimers: number;
+}
+
+const READY = /ready at http:\/\/\S+:(\d+)/;
+
+/**
+ * Starts `node entry` on 127.0.0.1 and port 0 with `env` on top of this
+ * process's environment, and resolves once it prints its ready line.
+ */
+export async function spawnApp(
+  name: string,
+  entry: string,
+  env: Record<string, string> = {},
+  readyTimeoutMs = 10_000,
+): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const exited = once(child, "exit") as Promise<
+    [number | null, NodeJS.Signals | null]
+  >;
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(
+        new Error(
+          `${name} printed no ready line within ${readyTimeoutMs} ms:\n${output.join("\n")}`,
+        ),
+      );
+    }, readyTimeoutMs);
+    const onLine = (line: string) => {
+      output.push(line);
+      const match = READY.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let partial = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        const lines = (partial + chunk).split("\n");
+        partial = lines.pop() ?? "";
+        lines.forEach(onLine);
+      });
+    }
+    void exited.then(([code]) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `${name} exited with code ${code} before it was ready:\n${output.join("\n")}`,
+        ),
+      );
+    });
+  });
+
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    name,
+    origin,
+    port,
+    output,
+    async stats() {
+      const response = await fetch(`${origin}/stats`);
+      return (await response.json()) as AppStats;
+    },
+    async stop(signal = "SIGTERM", killAfterMs = 5000) {
+      const start = performance.now();
+      if (child.exitCode === null && child.signalCode === null)
+        child.kill(signal);
+      const killer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+      const [code] = await exited;
+      clearTimeout(killer);
+      return { code, ms: performance.now() - start };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
+import type {
+  ClientClose,
+  ConnectOptions,
+  ContractClient,
+  TransportDriver,
+} from "../contract/driver.js";
+import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
+
+const HEARTBEAT_MS = 200;
+const entry = fileURLToPath(
+  new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),
+);
+
+/** Drives apps/ws-demo with the `ws` client, speaking its JSON envelope. */
+export const wsDriver: TransportDriver = {
+  name: "ws",
+  start: (env) => spawnApp("ws-demo", entry, env),
+  connect,
+  refusedStatus,
+  capabilities: {
+    heartbeatEnv: { HEARTBEAT_MS: String(HEARTBEAT_MS) },
+    // ping at 1 interval, no pong by the 2nd: terminated.
+    deadPeerWithinMs: 2 * HEARTBEAT_MS,
+    oversizeClose: { code: 1009 },
+    shutdownClose: { code: 1001, reason: "server shutting down" },
+  },
+};
+
+function open(app: RunningApp, options: ConnectOptions): WebSocket {
+  return new WebSocket(`ws://127.0.0.1:${app.port}/ws`, {
+    localAddress: options.localAddress,
+    headers: options.headers,
+    origin: options.origin,
+    autoPong: !options.silent,
+  });
+}
+
+function connect(
+  app: RunningApp,
+  options: ConnectOptions = {},
+): Promise<ContractClient> {
+  const ws = open(app, options);
+  const news: Array<{ seq: number; at: number }> = [];
+  let connectedAt = 0;
+  const closed = new Promise<ClientClose>((resolve) => {
+    ws.on("close", (code, reason) =>
+      resolve({ code, reason: reason.toString("utf8") }),
+    );
+  });
+  ws.on("error", () => {}); // the close that follows carries the outcome
+
+  return new Promise((resolve, reject) => {
+    ws.on("open", () => (connectedAt = performance.now()));
+    ws.on("unexpected-response", (_request, response) => {
+      reject(new Error(`handshake refused with HTTP ${response.statusCode}`));
+      ws.terminate();
+    });
+    void closed.then(({ code }) =>
+      reject(new Error(`closed (${code}) before welcome`)),
+    );
+    ws.on("message", (data: Buffer) => {
+      const message = JSON.parse(data.toString("utf8")) as
+        | { event: "welcome"; data: { id: string; ip: string } }
+        | { event: "news"; data: { seq: number } };
+      if (message.event === "news") {
+        news.push({ seq: message.data.seq, at: performance.now() });
+        return;
+      }
+      resolve({
+        welcome: message.data,
+        news,
+        connectedAt,
+        closed,
+        reply: (seq) =>
+          ws.send(
+            JSON.stringify({
+              event: "reply",
+              data: { seq, text: `got #${seq}` },
+            }),
+          ),
+        sendOversize: (bytes) => ws.send("x".repeat(bytes)),
+        async close() {
+          if (ws.readyState === WebSocket.CLOSED) return;
+          ws.close(1000, "done");
+          await closed;
+        },
+      });
+    });
+  });
+}
+
+function refusedStatus(
+  app: RunningApp,
+  options: ConnectOptions,
+): Promise<number> {
+  const ws = open(app, options);
+  return new Promise((resolve, reject) => {
+    ws.on("unexpected-response", (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on("error", () => {});
+    ws.on("open", () => {
+      reject(new Error("the handshake was accepted"));
+      ws.terminate();
+    });
+  });
+}
