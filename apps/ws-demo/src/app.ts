@@ -1,17 +1,6 @@
 import express, { type Express } from "express";
 import pug from "pug";
-
-/** What the page and `GET /stats` show about the realtime side. */
-export interface Stats {
-  readonly transport: string;
-  readonly openConnections: number;
-  readonly liveTimers: number;
-  readonly pushed: number;
-  readonly notSent: number;
-  readonly received: number;
-  /** Node's own count of live timers in the whole process. */
-  readonly processTimers: number;
-}
+import type { Stats } from "@repo/demo-kit";
 
 // views/ and public/ sit next to src/ and dist/, so one path serves both
 // `tsx src/server.ts` and `node dist/server.js`.

@@ -7,15 +7,18 @@ import {
   isAllowedOrigin,
   keepAlive,
 } from "@repo/lifecycle";
-import type { Stats } from "./app.js";
-import type { Log } from "./log.js";
+import {
+  processTimerCount,
+  type Log,
+  type Settings,
+  type Stats,
+} from "@repo/demo-kit";
 import {
   WS_PATH,
   type ClientMessage,
   type News,
   type Welcome,
 } from "./protocol.js";
-import type { Settings } from "./settings.js";
 
 export interface Realtime {
   readonly stats: () => Stats;
@@ -130,9 +133,7 @@ export function attachRealtime(
         pushed: sent,
         notSent,
         received,
-        processTimers: process
-          .getActiveResourcesInfo()
-          .filter((name) => name === "Timeout").length,
+        processTimers: processTimerCount(),
       };
     },
     close: () => closeAll(wss, log),

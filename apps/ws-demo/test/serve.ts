@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../src/app.js";
 import { attachRealtime, type Realtime } from "../src/realtime.js";
-import { readSettings } from "../src/settings.js";
+import { readSettings } from "@repo/demo-kit";
 
 export interface TestServer {
   readonly server: Server;
@@ -19,7 +19,7 @@ export async function serve(
   env: Record<string, string> = {},
   port = 0,
 ): Promise<TestServer> {
-  const settings = readSettings({ HOST: "127.0.0.1", ...env });
+  const settings = readSettings({ HOST: "127.0.0.1", ...env }, { port: 0 });
   const logs: string[] = [];
   const server = createServer();
   const realtime = attachRealtime(server, settings, (line) => logs.push(line));

@@ -9,7 +9,10 @@ export interface Settings {
   readonly port: number;
   readonly host: string;
   readonly pushIntervalMs: number;
+  /** ws: ping interval. Socket.IO: pingInterval and pingTimeout, when set. */
   readonly heartbeatMs: number;
+  /** Whether HEARTBEAT_MS was set, so Socket.IO keeps its own defaults otherwise. */
+  readonly heartbeatSet: boolean;
   readonly maxPayloadBytes: number;
   readonly maxBufferedBytes: number;
   readonly trustProxy: TrustProxy;
@@ -17,20 +20,22 @@ export interface Settings {
   readonly allowedOrigins: readonly string[];
 }
 
-export const DEFAULT_PORT = 8001; // the seed's port
-
 /**
  * Reads settings from environment variables. Throws one message per bad
  * value, saying what was wrong and what to write instead.
  */
-export function readSettings(env: NodeJS.ProcessEnv): Settings {
+export function readSettings(
+  env: NodeJS.ProcessEnv,
+  defaults: { port: number },
+): Settings {
   return {
-    port: integer(env, "PORT", DEFAULT_PORT, 0, 65_535),
+    port: integer(env, "PORT", defaults.port, 0, 65_535),
     // Loopback by default: a workshop laptop on shared Wi-Fi should not
     // serve the room. HOST=0.0.0.0 opens it up on purpose.
     host: env.HOST?.trim() || "127.0.0.1",
     pushIntervalMs: integer(env, "PUSH_INTERVAL_MS", 3000, 10, 3_600_000),
     heartbeatMs: integer(env, "HEARTBEAT_MS", 30_000, 10, 3_600_000),
+    heartbeatSet: (env.HEARTBEAT_MS?.trim() ?? "") !== "",
     // ws allows 100 MiB by default; a chat-sized demo needs a tiny fraction.
     maxPayloadBytes: integer(
       env,

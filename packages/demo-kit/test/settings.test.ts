@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readSettings } from "../src/settings.js";
 
 describe("readSettings", () => {
-  it("defaults to the seed's port and a 3 s push, on loopback", () => {
-    const settings = readSettings({});
+  it("defaults to the given port and a 3 s push, on loopback", () => {
+    const settings = readSettings({}, { port: 8001 });
     expect(settings).toMatchObject({
       port: 8001,
       host: "127.0.0.1",
@@ -25,6 +25,6 @@ describe("readSettings", () => {
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY=loopback"],
     [{ ALLOWED_ORIGINS: "example.com" }, '"example.com" is not an origin'],
   ])("explains a bad value: %j", (env, message) => {
-    expect(() => readSettings(env)).toThrow(message);
+    expect(() => readSettings(env, { port: 8001 })).toThrow(message);
   });
 });

@@ -1,0 +1,20 @@
+/** What `GET /stats` shows about a demo's realtime side: the same fields for both. */
+export interface Stats {
+  readonly transport: "ws" | "socket.io";
+  readonly openConnections: number;
+  readonly liveTimers: number;
+  /** Events the server handed to the transport (welcome and news). */
+  readonly pushed: number;
+  /** Sends refused: connection not open, or a slow consumer. */
+  readonly notSent: number;
+  /** Messages received from clients. */
+  readonly received: number;
+  /** Node's own count of live timers in the whole process. */
+  readonly processTimers: number;
+}
+
+/** Node's count of live `Timeout`s: the leak check that trusts no bookkeeping. */
+export function processTimerCount(): number {
+  return process.getActiveResourcesInfo().filter((name) => name === "Timeout")
+    .length;
+}
