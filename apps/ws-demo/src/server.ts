@@ -1,6 +1,11 @@
 // The only module that reads the environment and listens.
-import { createServer } from "node:http";
-import { createLog, listen, readSettings, type Settings } from "@repo/demo-kit";
+import {
+  composeServer,
+  createLog,
+  listen,
+  readSettings,
+  type Settings,
+} from "@repo/demo-kit";
 import { createApp } from "./app.js";
 import { attachRealtime } from "./realtime.js";
 
@@ -16,10 +21,12 @@ try {
 }
 
 // #region server
-// One HTTP server for both: Express answers requests, ws answers upgrades.
-const server = createServer();
-const realtime = attachRealtime(server, settings, log);
-server.on("request", createApp({ stats: realtime.stats }));
+const { server, realtime } = composeServer(
+  createApp,
+  attachRealtime,
+  settings,
+  log,
+);
 // #endregion server
 
 listen(server, settings, log, {

@@ -1,34 +1,12 @@
 // The page in a real browser: Debian's Chromium driven by playwright-core.
 // Without Chromium this file is skipped with a loud reason; CI installs it
 // and counts any skip as a failure.
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { chromiumArgs, chromiumPath, haveChromium } from "@repo/demo-kit";
 import { serve, type TestServer } from "./serve.js";
 
-const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium) {
-  console.warn(
-    `\n*** SKIPPING browser tests: no Chromium at ${chromiumPath}. ` +
-      "Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) " +
-      "or set CHROMIUM_PATH. ***\n",
-  );
-}
-
-// Flags that keep Chromium quiet on a machine without internet access.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-describe.skipIf(!haveChromium)("the page in Chromium", () => {
+describe.skipIf(!haveChromium())("the page in Chromium", () => {
   let browser: Browser;
   let server: TestServer;
   let page: Page;
@@ -36,7 +14,7 @@ describe.skipIf(!haveChromium)("the page in Chromium", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: CHROMIUM_ARGS,
+      args: chromiumArgs,
     });
     server = await serve({ PUSH_INTERVAL_MS: "300" });
     page = await browser.newPage();

@@ -15,3 +15,4 @@ export {
 
 // Drivers
 export { wsDriver } from "./drivers/ws.js";
+export { socketIoDriver } from "./drivers/socket-io.js";

@@ -19,6 +19,12 @@ export interface ClientClose {
   readonly reason: string;
 }
 
+/** What a clause expects of a close: the code, and a reason (exact, or a pattern). */
+export interface ExpectedClose {
+  readonly code?: number;
+  readonly reason?: string | RegExp;
+}
+
 /** One client of a demo app, in the contract's own words. */
 export interface ContractClient {
   /** The server's `welcome`: the id and the IP it sees for this client. */
@@ -57,7 +63,15 @@ export interface Capabilities {
   /** A silent peer must be dropped within this many ms of connecting. */
   readonly deadPeerWithinMs: number;
   /** How an oversize message ends the connection, seen from the client. */
-  readonly oversizeClose: Partial<ClientClose>;
+  readonly oversizeClose: ExpectedClose;
+  /**
+   * The HTTP status of a WebSocket handshake refused for its Origin, and
+   * why it is that one.
+   */
+  readonly foreignOriginRefusal: {
+    readonly status: number;
+    readonly why: string;
+  };
   /** How a graceful shutdown ends a connection, seen from the client. */
-  readonly shutdownClose: Partial<ClientClose>;
+  readonly shutdownClose: ExpectedClose;
 }

@@ -24,6 +24,10 @@ export const wsDriver: TransportDriver = {
     // ping at 1 interval, no pong by the 2nd: terminated.
     deadPeerWithinMs: 2 * HEARTBEAT_MS,
     oversizeClose: { code: 1009 },
+    foreignOriginRefusal: {
+      status: 403,
+      why: "the app's upgrade router answers it",
+    },
     shutdownClose: { code: 1001, reason: "server shutting down" },
   },
 };

@@ -1,0 +1,280 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Server } from "socket.io";
+import { io, type Socket } from "socket.io-client";
+import { WebSocket } from "ws";
+import { describeReply } from "../src/realtime.js";
+import { serve, type TestServer } from "./serve.js";
+
+let running: TestServer | undefined;
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await running?.close();
+  running = undefined;
+});
+
+async function start(env: Record<string, string> = {}) {
+  running = await serve({ PUSH_INTERVAL_MS: "100", ...env });
+  return running;
+}
+
+function client(
+  port: number,
+  transports: Array<"polling" | "websocket"> = ["polling", "websocket"],
+) {
+  const socket = io(`http://127.0.0.1:${port}`, {
+    path: "/socket.io",
+    transports,
+    reconnection: false,
+    forceNew: true,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+/** A raw engine.io WebSocket, through the Socket.IO CONNECT: for packets no real client sends. */
+async function rawSocket(port: number): Promise<WebSocket> {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`,
+  );
+  ws.on("error", () => {});
+  const [open] = (await once(ws, "message")) as [Buffer];
+  expect(open.toString()).toMatch(/^0\{"sid"/);
+  ws.send("40");
+  const [connected] = (await once(ws, "message")) as [Buffer];
+  expect(connected.toString()).toMatch(/^40\{"sid"/);
+  return ws;
+}
+
+/** The first argument of the next `event` on a socket.io-client emitter. */
+function next<T = unknown>(
+  emitter: { once(event: string, listener: (value: T) => void): unknown },
+  event: string,
+): Promise<T> {
+  return new Promise((resolve) => emitter.once(event, resolve));
+}
+
+async function expectStillServing(port: number) {
+  const socket = client(port);
+  const news = await next<{ seq: number }>(socket, "news");
+  expect(news.seq).toBe(1);
+  socket.close();
+}
+
+describe("transports", () => {
+  it("starts a default client on polling and upgrades it to websocket", async () => {
+    const { port, logs } = await start();
+    const socket = client(port);
+    const transports = await new Promise<string[]>((resolve) => {
+      socket.io.once("open", () => {
+        const first = socket.io.engine.transport.name;
+        socket.io.engine.once("upgrade", (transport: { name: string }) =>
+          resolve([first, transport.name]),
+        );
+      });
+    });
+    expect(transports).toEqual(["polling", "websocket"]);
+    await vi.waitFor(() =>
+      expect(logs.join("\n")).toMatch(/upgraded to websocket/),
+    );
+  });
+
+  it("serves a polling-only client: news arrive, replies reach the server", async () => {
+    const { port, realtime } = await start();
+    const socket = client(port, ["polling"]);
+    const news = await next<{ seq: number }>(socket, "news");
+    socket.emit("reply", { seq: news.seq, text: "over polling" });
+    await vi.waitFor(() => expect(realtime.stats().received).toBe(1));
+    expect(socket.io.engine.transport.name).toBe("polling");
+  });
+
+  it("serves its client script at /socket.io/socket.io.js", async () => {
+    const { port } = await start();
+    const response = await fetch(
+      `http://127.0.0.1:${port}/socket.io/socket.io.js`,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Socket.IO v4");
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["42{}"],
+    ["4abc"],
+    ['42[{"toString":"foo"}]'],
+    ['4599999999999999999-["reply",{}]'], // absurd attachment count
+    ['451-["reply",{"_placeholder":true,"num":9}]', Buffer.from([1])], // attachment 9 of 1
+  ])(
+    "closes the connection on the malformed packet %s and keeps serving",
+    async (packet, attachment?: Buffer) => {
+      const { port, realtime } = await start();
+      const ws = await rawSocket(port);
+      ws.send(packet);
+      if (attachment) ws.send(attachment);
+      await once(ws, "close");
+      await vi.waitFor(() =>
+        expect(realtime.stats()).toMatchObject({
+          openConnections: 0,
+          liveTimers: 0,
+        }),
+      );
+      await expectStillServing(port);
+    },
+  );
+
+  it("survives an event named error", async () => {
+    const { port, logs } = await start();
+    const ws = await rawSocket(port);
+    ws.send('42["error","boom"]');
+    ws.send('42["reply",{"seq":1,"text":"still here"}]');
+    await vi.waitFor(() =>
+      expect(logs.join("\n")).toContain('reply #1: "still here"'),
+    );
+    ws.close();
+    await expectStillServing(port);
+  });
+
+  it("logs a reply of the wrong shape instead of trusting its type", async () => {
+    const { port, logs } = await start();
+    const ws = await rawSocket(port);
+    ws.send('42["reply","just a string"]');
+    await vi.waitFor(() =>
+      expect(logs.join("\n")).toContain(
+        'reply of an unexpected shape: "just a string"',
+      ),
+    );
+    ws.close();
+  });
+
+  it("closes an oversize message over WebSocket with 1009", async () => {
+    const { port } = await start({ MAX_PAYLOAD_BYTES: "1024" });
+    const ws = await rawSocket(port);
+    ws.send(`42["reply",{"seq":1,"text":"${"x".repeat(2000)}"}]`);
+    const [code] = (await once(ws, "close")) as [number];
+    expect(code).toBe(1009);
+    await expectStillServing(port);
+  });
+
+  it("answers an oversize message over polling with 413", async () => {
+    const { port } = await start({ MAX_PAYLOAD_BYTES: "1024" });
+    const base = `http://127.0.0.1:${port}/socket.io/?EIO=4&transport=polling`;
+    const open = await (await fetch(base)).text();
+    const { sid } = JSON.parse(open.slice(1)) as { sid: string };
+    const response = await fetch(`${base}&sid=${sid}`, {
+      method: "POST",
+      body: "4" + "x".repeat(2000),
+    });
+    expect(response.status).toBe(413);
+    await expectStillServing(port);
+  });
+});
+
+describe("Origin", () => {
+  it("refuses a foreign Origin: 403 over polling, 400 over WebSocket", async () => {
+    const { port } = await start();
+    const polling = await fetch(
+      `http://127.0.0.1:${port}/socket.io/?EIO=4&transport=polling`,
+      {
+        headers: { Origin: "https://evil.example" },
+      },
+    );
+    expect(polling.status).toBe(403);
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`,
+      {
+        origin: "https://evil.example",
+      },
+    );
+    ws.on("error", () => {});
+    const [, response] = (await once(ws, "unexpected-response")) as [
+      unknown,
+      { statusCode: number },
+    ];
+    expect(response.statusCode).toBe(400);
+  });
+
+  it("shows why: the cors option alone does not stop a cross-site WebSocket", async () => {
+    // A plain Socket.IO server that relies on `cors`, as many tutorials do.
+    const httpServer = createServer();
+    const plain = new Server(httpServer, {
+      cors: { origin: "https://good.example" },
+    });
+    httpServer.listen(0, "127.0.0.1");
+    await once(httpServer, "listening");
+    const { port } = httpServer.address() as AddressInfo;
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`,
+      {
+        origin: "https://evil.example",
+      },
+    );
+    const [open] = (await once(ws, "message")) as [Buffer];
+    expect(open.toString()).toMatch(/^0\{"sid"/); // in: cors did not stop it
+    ws.terminate();
+    await plain.close();
+  });
+});
+
+describe("lifecycle", () => {
+  it("logs connect with IP and socket id, and disconnect with its reason", async () => {
+    const { port, logs } = await start();
+    const socket = client(port, ["websocket"]);
+    await next(socket, "connect");
+    const id = socket.id!;
+    socket.disconnect();
+    await vi.waitFor(() =>
+      expect(logs.some((line) => line.startsWith("disconnect"))).toBe(true),
+    );
+    expect(logs[0]).toBe(`connect ${id} from 127.0.0.1 over websocket`);
+    expect(logs.at(-1)).toBe(
+      `disconnect ${id} from 127.0.0.1: client namespace disconnect`,
+    );
+  });
+
+  it("clears the interval on disconnect: no timer left", async () => {
+    const { port, realtime } = await start();
+    const socket = client(port);
+    await next(socket, "news");
+    expect(realtime.stats().liveTimers).toBe(1);
+    socket.disconnect();
+    await vi.waitFor(() =>
+      expect(realtime.stats()).toMatchObject({
+        openConnections: 0,
+        liveTimers: 0,
+      }),
+    );
+  });
+
+  it("closes with io.close(): the client is not sent away, so it would reconnect", async () => {
+    const server = await serve({ PUSH_INTERVAL_MS: "100" });
+    const socket = io(`http://127.0.0.1:${server.port}`, {
+      transports: ["websocket"],
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 50,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    await next(socket, "connect");
+    const disconnected = next<string>(socket, "disconnect");
+    const attempting = next(socket.io, "reconnect_attempt");
+    await server.close();
+    const reason = await disconnected;
+    expect(reason).toBe("transport close"); // not "io server disconnect"
+    await attempting; // Socket.IO is already trying to come back
+  });
+});
+
+describe("describeReply", () => {
+  it.each([
+    [{ seq: 2, text: "hi" }, 'reply #2: "hi"'],
+    ["text", 'reply of an unexpected shape: "text"'],
+    [undefined, "reply of an unexpected shape: undefined"],
+    [{ seq: "2" }, 'reply of an unexpected shape: {"seq":"2"}'],
+  ])("%j", (reply, expected) => {
+    expect(describeReply(reply)).toBe(expected);
+  });
+});

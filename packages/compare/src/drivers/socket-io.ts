@@ -1,0 +1,181 @@
+import { Agent } from "node:http";
+import { fileURLToPath } from "node:url";
+import { io, type Socket } from "socket.io-client";
+import { WebSocket } from "ws";
+import type {
+  Capabilities,
+  ClientClose,
+  ConnectOptions,
+  ContractClient,
+  TransportDriver,
+} from "../contract/driver.js";
+import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
+
+const HEARTBEAT_MS = 200;
+const entry = fileURLToPath(
+  new URL("../../../../apps/socketio-demo/dist/server.js", import.meta.url),
+);
+
+const capabilities: Capabilities = {
+  // HEARTBEAT_MS sets both pingInterval and pingTimeout in socketio-demo.
+  heartbeatEnv: { HEARTBEAT_MS: String(HEARTBEAT_MS) },
+  // Socket.IO's own rule: a ping every pingInterval, a pong due within
+  // pingTimeout. Same two intervals as ws-demo here, by construction.
+  deadPeerWithinMs: 2 * HEARTBEAT_MS,
+  // The server closes the transport (1009 over WebSocket, 413 over
+  // polling); socket.io-client reports either as a transport failure.
+  oversizeClose: { reason: /^transport (close|error)$/ },
+  foreignOriginRefusal: {
+    status: 400,
+    why: "engine.io answers every refused upgrade with 400 (polling gets 403)",
+  },
+  // io.close(): transports end (a pending poll fails as "transport error"),
+  // so real clients reconnect on their own.
+  shutdownClose: { reason: /^transport (close|error)$/ },
+};
+
+/** Drives apps/socketio-demo with socket.io-client, on the given transports. */
+export function socketIoDriver(
+  transports: Array<"polling" | "websocket">,
+): TransportDriver {
+  const websocketOnly =
+    transports.length === 1 && transports[0] === "websocket";
+  return {
+    name: websocketOnly ? "socket.io (websocket only)" : "socket.io",
+    start: (env) => spawnApp("socketio-demo", entry, env),
+    connect: (app, options) =>
+      options?.silent
+        ? connectSilent(app, options)
+        : connect(app, transports, options),
+    refusedStatus,
+    capabilities,
+  };
+}
+
+function connect(
+  app: RunningApp,
+  transports: Array<"polling" | "websocket">,
+  options: ConnectOptions = {},
+): Promise<ContractClient> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.origin) headers.Origin = options.origin;
+  const socket: Socket = io(app.origin, {
+    path: "/socket.io",
+    transports,
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+    // Polling requests go through the agent, the WebSocket through localAddress.
+    ...(options.localAddress
+      ? {
+          agent: new Agent({
+            localAddress: options.localAddress,
+          }) as unknown as string,
+          localAddress: options.localAddress,
+        }
+      : {}),
+  });
+  const news: Array<{ seq: number; at: number }> = [];
+  let connectedAt = 0;
+  socket.on("connect", () => (connectedAt = performance.now()));
+  socket.on("news", ({ seq }: { seq: number }) =>
+    news.push({ seq, at: performance.now() }),
+  );
+  const closed = new Promise<ClientClose>((resolve) => {
+    socket.on("disconnect", (reason) => resolve({ reason }));
+  });
+
+  return new Promise((resolve, reject) => {
+    socket.on("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+    socket.once("welcome", (welcome: { id: string; ip: string }) => {
+      resolve({
+        welcome,
+        news,
+        connectedAt,
+        closed,
+        reply: (seq) => socket.emit("reply", { seq, text: `got #${seq}` }),
+        sendOversize: (bytes) =>
+          socket.emit("reply", { seq: 0, text: "x".repeat(bytes) }),
+        async close() {
+          if (!socket.connected) return;
+          socket.disconnect();
+          await closed;
+        },
+      });
+    });
+  });
+}
+
+/** The raw engine.io v4 handshake over WebSocket; then it never answers a ping. */
+function connectSilent(
+  app: RunningApp,
+  options: ConnectOptions,
+): Promise<ContractClient> {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${app.port}/socket.io/?EIO=4&transport=websocket`,
+    {
+      localAddress: options.localAddress,
+    },
+  );
+  const closed = new Promise<ClientClose>((resolve) =>
+    ws.on("close", (code, reason) =>
+      resolve({ code, reason: reason.toString("utf8") }),
+    ),
+  );
+  ws.on("error", () => {});
+  let connectedAt = 0;
+  return new Promise((resolve, reject) => {
+    void closed.then(() => reject(new Error("closed before welcome")));
+    ws.on("message", (data: Buffer) => {
+      const packet = data.toString("utf8");
+      if (packet.startsWith("0")) {
+        ws.send("40"); // engine.io open seen: socket.io CONNECT to the main namespace
+        connectedAt = performance.now();
+      } else if (packet.startsWith('42["welcome"')) {
+        const [, welcome] = JSON.parse(packet.slice(2)) as [
+          string,
+          { id: string; ip: string },
+        ];
+        resolve({
+          welcome,
+          news: [],
+          connectedAt,
+          closed,
+          reply: () => {},
+          sendOversize: () => {},
+          close: async () => {
+            ws.terminate();
+            await closed;
+          },
+        });
+      }
+      // "2" (ping) is never answered with "3": that is the point.
+    });
+  });
+}
+
+function refusedStatus(
+  app: RunningApp,
+  options: ConnectOptions,
+): Promise<number> {
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${app.port}/socket.io/?EIO=4&transport=websocket`,
+    {
+      origin: options.origin,
+    },
+  );
+  return new Promise((resolve, reject) => {
+    ws.on("unexpected-response", (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on("error", () => {});
+    ws.on("open", () => {
+      reject(new Error("the handshake was accepted"));
+      ws.terminate();
+    });
+  });
+}

@@ -1,0 +1,5 @@
+import { describeTransportContract } from "../src/contract/suite.js";
+import { socketIoDriver } from "../src/drivers/socket-io.js";
+
+describeTransportContract(socketIoDriver(["polling", "websocket"]));
+describeTransportContract(socketIoDriver(["websocket"]));

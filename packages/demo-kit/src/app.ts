@@ -1,0 +1,47 @@
+import express, { type Express } from "express";
+import pug from "pug";
+import type { Stats } from "./stats.js";
+
+// The shared layout and stylesheet, so the two pages can be compared by eye.
+const sharedViews = new URL("../views/", import.meta.url).pathname;
+const publicDir = new URL("../public/", import.meta.url).pathname;
+
+export interface DemoAppOptions {
+  /** The page title: "Server push with ws"... */
+  readonly title: string;
+  /** The app's folder: its views/ and dist/public/ are found from here. */
+  readonly appRoot: URL;
+  readonly stats: () => Stats;
+}
+
+/**
+ * Builds a demo's Express app: the pug page at `/`, `GET /stats`, and the
+ * browser code under `/assets`. It never listens: the app's server.ts does.
+ */
+export function createDemoApp(options: DemoAppOptions): Express {
+  const app = express();
+  // #region express
+  // Register pug ourselves rather than letting Express require it by name,
+  // which depends on where npm happened to hoist it.
+  app.engine("pug", (path, locals, done) => pug.renderFile(path, locals, done));
+  app.set("view engine", "pug");
+  app.set("views", new URL("views/", options.appRoot).pathname);
+  // `extends /layout.pug` in a view reads the shared layout from here.
+  app.locals.basedir = sharedViews;
+  app.disable("x-powered-by");
+
+  app.get("/", (_request, response) => {
+    response.render("index", { title: options.title });
+  });
+  app.get("/stats", (_request, response) => {
+    response.json(options.stats());
+  });
+  // #endregion express
+  // Compiled browser code (dist/public), then the shared stylesheet.
+  app.use(
+    "/assets",
+    express.static(new URL("dist/public/", options.appRoot).pathname),
+  );
+  app.use("/assets", express.static(publicDir));
+  return app;
+}

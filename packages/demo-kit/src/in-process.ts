@@ -1,0 +1,53 @@
+import { once } from "node:events";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
+import { readSettings } from "./settings.js";
+
+/** A demo running inside the test process, on 127.0.0.1. */
+export interface InProcessDemo<R extends RealtimeSide> {
+  readonly server: Server;
+  readonly realtime: R;
+  readonly port: number;
+  /** Every line the demo logged. */
+  readonly logs: string[];
+  /** Closes realtime clients the demo's way, then the HTTP server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a demo in this process, composed exactly as its server.ts does,
+ * with test settings and a log the test can read. Port 0 picks a free one;
+ * a given port lets a test restart a server where the page expects it.
+ */
+export async function startInProcess<R extends RealtimeSide>(
+  parts: DemoParts<R>,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<InProcessDemo<R>> {
+  const settings = readSettings({ HOST: "127.0.0.1", ...env }, { port });
+  const logs: string[] = [];
+  const { server, realtime } = composeServer(
+    parts.createApp,
+    parts.attachRealtime,
+    settings,
+    (line) => logs.push(line),
+  );
+  server.listen(settings.port, settings.host);
+  await once(server, "listening");
+  return {
+    server,
+    realtime,
+    port: (server.address() as AddressInfo).port,
+    logs,
+    async close() {
+      await realtime.close();
+      if (server.listening) {
+        const closed = once(server, "close");
+        server.close();
+        server.closeAllConnections();
+        await closed;
+      }
+    },
+  };
+}
