@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       { timeout: 5000 },
     );
     await expect
-      .poll(() => page.locator("#detail").textContent())
+      .poll(() => page.locator("#detail").textContent(), { timeout: 5000 })
       .toMatch(/reconnecting: attempt \d+/);
     const before = await newsCount(page);
 

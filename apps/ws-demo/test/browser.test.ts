@@ -35,7 +35,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       timeout: 5000,
     });
     await expect
-      .poll(() => page.locator("#detail").textContent())
+      .poll(() => page.locator("#detail").textContent(), { timeout: 5000 })
       .toMatch(
         /^you are conn-\d+, seen from 127\.0\.0\.1; a push every 0\.3 s$/,
       );
@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       timeout: 5000,
     });
     await expect
-      .poll(() => page.locator("#detail").textContent())
+      .poll(() => page.locator("#detail").textContent(), { timeout: 5000 })
       .toMatch(/reconnecting in/);
     const before = await newsCount();
 

@@ -29,14 +29,21 @@ function showTransport(): void {
   transportLabel.dataset.transport = name;
 }
 
-socket.on("connect", () => {
-  showState("CONNECTED");
+// "open" is the engine's: it fires on every (re)connection, before the
+// Socket.IO handshake. Listening for the upgrade from "connect" instead
+// can miss it: the upgrade may finish first.
+socket.io.on("open", () => {
   showTransport();
   // The engine starts on polling and upgrades when WebSocket works.
   socket.io.engine.once("upgrade", () => {
     showTransport();
     addLine("event", `upgraded to ${socket.io.engine.transport.name}`);
   });
+});
+
+socket.on("connect", () => {
+  showState("CONNECTED");
+  showTransport();
 });
 // #endregion transport
 
