@@ -17,7 +17,7 @@ export interface Welcome {
 export interface News {
   readonly seq: number;
   readonly text: string;
-  /** Server clock, ms since epoch: lets the page show the delay. */
+  /** Server clock, ms since epoch with a fraction: latency is measurable. */
   readonly sentAt: number;
 }
 

@@ -2,10 +2,10 @@ import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import {
+  createHeartbeat,
   createTracker,
   fromWs,
   isAllowedOrigin,
-  keepAlive,
 } from "@repo/lifecycle";
 import {
   processTimerCount,
@@ -43,6 +43,9 @@ export function attachRealtime(
     maxBufferedBytes: settings.maxBufferedBytes,
   });
   let received = 0;
+  // ws has no heartbeat of its own: without one, a peer that vanished
+  // without a FIN (Wi-Fi gone, laptop asleep) stays "open" forever.
+  const heartbeat = createHeartbeat(settings.heartbeatMs);
 
   // #region upgrade
   // noServer: we route upgrades ourselves. `new WebSocketServer({ server })`
@@ -55,7 +58,10 @@ export function attachRealtime(
   server.on(
     "upgrade",
     (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on("error", () => socket.destroy()); // a reset mid-handshake is not our crash
+      // A reset mid-handshake is not our crash. A named function, not a
+      // closure: a closure here would keep `request` alive as long as
+      // the socket lives (V8 shares one context per scope).
+      socket.on("error", destroySocket);
       const path = new URL(request.url ?? "/", "http://placeholder").pathname;
       if (path !== WS_PATH) {
         refuse(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
@@ -71,9 +77,10 @@ export function attachRealtime(
         refuse(socket, 403, "Origin not allowed.");
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) =>
-        wss.emit("connection", ws, request),
-      );
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        socket.off("error", destroySocket); // ws handles socket errors from here
+        wss.emit("connection", ws, request);
+      });
     },
   );
   // #endregion upgrade
@@ -96,13 +103,13 @@ export function attachRealtime(
       const news: News = {
         seq: seq + 1,
         text: "Hello from the ws server",
-        sentAt: Date.now(),
+        sentAt: epochMs(),
       };
       // send() checks readyState === OPEN and the slow-consumer bound, and
       // returns false instead of throwing or queueing without limit.
       if (client.send("news", news)) seq += 1;
     });
-    keepAlive(client, ws, settings.heartbeatMs);
+    heartbeat.watch(client, ws);
     // #endregion push
 
     // #region message
@@ -136,8 +143,15 @@ export function attachRealtime(
         processTimers: processTimerCount(),
       };
     },
-    close: () => closeAll(wss, log),
+    close: async () => {
+      heartbeat.stop();
+      await closeAll(wss, log);
+    },
   };
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
@@ -199,4 +213,9 @@ async function closeAll(wss: WebSocketServer, log: Log): Promise<void> {
     ),
   );
   await new Promise<void>((resolve) => wss.close(() => resolve()));
+}
+
+/** Wall-clock ms with a fraction, so that sub-millisecond latency shows. */
+function epochMs(): number {
+  return performance.timeOrigin + performance.now();
 }

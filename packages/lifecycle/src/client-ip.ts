@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
 import proxyAddr from "proxy-addr";
 
 /**
@@ -56,7 +56,8 @@ export function parseTrustProxy(setting: string | undefined): TrustProxy {
 /** What clientIp needs to know about a connection. */
 export interface ClientIpSource {
   readonly remoteAddress: string | undefined;
-  readonly headers: IncomingHttpHeaders;
+  /** The X-Forwarded-For header as received, if any. */
+  readonly forwardedFor: string | undefined;
 }
 
 /** Writes an IPv4-mapped IPv6 address (`::ffff:1.2.3.4`) as plain IPv4. */
@@ -73,10 +74,7 @@ export function normalizeIp(address: string): string {
 export function clientIp(source: ClientIpSource, trust: TrustProxy): string {
   const peer = source.remoteAddress;
   if (peer === undefined) return "unknown"; // the socket is already gone
-  const header = source.headers["x-forwarded-for"];
-  // Node joins repeated X-Forwarded-For lines with ", "; join an array too,
-  // in case a caller built the headers by hand.
-  const forwardedFor = Array.isArray(header) ? header.join(", ") : header;
+  const { forwardedFor } = source;
   const request = {
     headers:
       forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor },

@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from "node:http";
-
 /** The two transports this project teaches, as a closed set. */
 export type Transport = "ws" | "socket.io";
 
@@ -27,8 +25,12 @@ export interface Connection {
   readonly transportId?: string;
   /** The TCP peer: the client, or the last proxy in front of it. */
   readonly remoteAddress: string | undefined;
-  /** The headers of the request that opened the connection. */
-  readonly headers: IncomingHttpHeaders;
+  /**
+   * The X-Forwarded-For header of the request that opened the connection,
+   * repeated lines joined with ", ". Only this, not every header: a
+   * connection can live for hours, and what it keeps, it keeps that long.
+   */
+  readonly forwardedFor: string | undefined;
   state(): ConnectionState;
   /**
    * Bytes queued for this peer and not yet handed to the kernel: the

@@ -21,7 +21,11 @@ export {
   type ClientIpSource,
   type TrustProxy,
 } from "./client-ip.js";
-export { keepAlive, type PingableLike } from "./heartbeat.js";
+export {
+  createHeartbeat,
+  type Heartbeat,
+  type PingableLike,
+} from "./heartbeat.js";
 export { isAllowedOrigin, parseAllowedOrigins } from "./origin.js";
 
 // Adapters

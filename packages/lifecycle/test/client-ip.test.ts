@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   clientIp,
+  fromWs,
   normalizeIp,
   parseTrustProxy,
   trustNoProxy,
 } from "../src/index.js";
+import { FakeWs } from "./fakes.js";
 
 type Case = {
   name: string;
@@ -155,12 +157,14 @@ const cases: Case[] = [
 
 describe("clientIp", () => {
   it.each(cases)("$name", ({ peer, forwardedFor, trust, expected }) => {
+    // Through the ws adapter, as a server sees it: headers as Node parsed them.
     const headers =
       forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor };
-    const ip = clientIp(
-      { remoteAddress: peer, headers },
-      parseTrustProxy(trust),
-    );
+    const connection = fromWs(new FakeWs(), {
+      headers,
+      socket: { remoteAddress: peer },
+    });
+    const ip = clientIp(connection, parseTrustProxy(trust));
     expect(ip).toBe(expected);
   });
 });

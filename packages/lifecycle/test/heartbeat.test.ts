@@ -2,10 +2,10 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import { createTracker, fromWs, keepAlive } from "../src/index.js";
+import { createHeartbeat, createTracker, fromWs } from "../src/index.js";
 import { FakeWs, fakeUpgradeRequest } from "./fakes.js";
 
-describe("keepAlive with fake timers", () => {
+describe("heartbeat with fake timers", () => {
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -15,8 +15,9 @@ describe("keepAlive with fake timers", () => {
     const ws = new FakeWs();
     const tracker = createTracker();
     const tracked = tracker.track(fromWs(ws, fakeUpgradeRequest()));
-    keepAlive(tracked, ws, 1000);
-    return { ws, tracker, tracked };
+    const heartbeat = createHeartbeat(1000);
+    heartbeat.watch(tracked, ws);
+    return { ws, tracker, tracked, heartbeat };
   }
 
   it("keeps a peer that answers every ping", () => {
@@ -30,15 +31,47 @@ describe("keepAlive with fake timers", () => {
   });
 
   it("terminates a silent peer within two intervals and clears its timers", () => {
-    const { ws, tracker, tracked } = setup();
+    const { ws, tracker, tracked, heartbeat } = setup();
     vi.advanceTimersByTime(1000); // ping
     expect(tracked.closed).toBe(false);
     vi.advanceTimersByTime(1000); // no pong since: terminate
     expect(tracked.closed).toBe(true);
     expect(tracked.closeInfo?.code).toBe(1006);
-    expect(vi.getTimerCount()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0); // the sweep stopped with its last peer
     expect(tracker.stats().liveTimers).toBe(0);
+    expect(heartbeat.watching).toBe(0);
     expect(ws.pings).toBe(1);
+  });
+
+  it("runs one timer for many peers, and none once they are gone", () => {
+    vi.useFakeTimers();
+    const tracker = createTracker();
+    const heartbeat = createHeartbeat(1000);
+    const peers = Array.from({ length: 50 }, () => new FakeWs());
+    for (const ws of peers)
+      heartbeat.watch(tracker.track(fromWs(ws, fakeUpgradeRequest())), ws);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(1000);
+    peers.forEach((ws, i) => i % 2 === 0 && ws.emit("pong", Buffer.alloc(0)));
+    vi.advanceTimersByTime(1000);
+    expect(heartbeat.watching).toBe(25); // the silent half is gone
+    expect(peers.filter((ws) => ws.readyState === 3)).toHaveLength(25);
+    for (const ws of peers) ws.finish(1000, "");
+    expect(heartbeat.watching).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("does not watch a connection that is already closed", () => {
+    vi.useFakeTimers();
+    const ws = new FakeWs();
+    const tracked = createTracker().track(fromWs(ws, fakeUpgradeRequest()));
+    ws.finish(1000, "");
+    createHeartbeat(1000).watch(tracked, ws);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("refuses a bad interval", () => {
+    expect(() => createHeartbeat(0)).toThrow(RangeError);
   });
 
   it("terminates a peer that stops answering later on", () => {
@@ -52,7 +85,7 @@ describe("keepAlive with fake timers", () => {
   });
 });
 
-describe("keepAlive against a real ws client", () => {
+describe("heartbeat against a real ws client", () => {
   const cleanups: Array<() => Promise<void>> = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -62,10 +95,11 @@ describe("keepAlive against a real ws client", () => {
     const tracker = createTracker();
     const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
     await once(wss, "listening");
+    const heartbeat = createHeartbeat(intervalMs);
     const tracked: Array<ReturnType<typeof tracker.track>> = [];
     wss.on("connection", (ws, request) => {
       const connection = tracker.track(fromWs(ws, request));
-      keepAlive(connection, ws, intervalMs);
+      heartbeat.watch(connection, ws);
       tracked.push(connection);
     });
     cleanups.push(async () => {
@@ -105,11 +139,8 @@ describe("keepAlive against a real ws client", () => {
       timeout: 2000,
     });
     expect(client.readyState).toBe(WebSocket.OPEN);
-    expect(tracker.stats()).toMatchObject({
-      openConnections: 1,
-      liveTimers: 1,
-    });
+    expect(tracker.stats().openConnections).toBe(1);
     client.close();
-    await vi.waitFor(() => expect(tracker.stats().liveTimers).toBe(0));
+    await vi.waitFor(() => expect(tracker.stats().openConnections).toBe(0));
   });
 });

@@ -7,8 +7,10 @@ export interface RunningApp {
   /** http://127.0.0.1:PORT */
   readonly origin: string;
   readonly port: number;
-  /** Every line the app has printed so far, stdout and stderr. */
+  /** The lines the app has printed so far, stdout and stderr (the last ones, if capped). */
   readonly output: readonly string[];
+  /** Sends one IPC message and resolves with the answer that carries its id. */
+  ask<T>(message: { id: number } & Record<string, unknown>): Promise<T>;
   stats(): Promise<AppStats>;
   /**
    * Sends a signal and waits for the exit; returns the exit code and how
@@ -34,6 +36,17 @@ export interface AppStats {
 
 const READY = /ready at http:\/\/\S+:(\d+)/;
 
+export interface SpawnOptions {
+  /** Flags for node before the entry, e.g. --expose-gc, --import. */
+  readonly nodeArgs?: readonly string[];
+  /** Open an IPC channel (the compare tool's instrument answers on it). */
+  readonly ipc?: boolean;
+  /** How long the app may take to print its ready line. */
+  readonly readyTimeoutMs?: number;
+  /** Keep at most this many output lines (a loaded server logs a lot). */
+  readonly keepLines?: number;
+}
+
 /**
  * Starts `node entry` on 127.0.0.1 and port 0 with `env` on top of this
  * process's environment, and resolves once it prints its ready line.
@@ -42,12 +55,22 @@ export async function spawnApp(
   name: string,
   entry: string,
   env: Record<string, string> = {},
-  readyTimeoutMs = 10_000,
+  options: SpawnOptions = {},
 ): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), entry],
+    {
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+      stdio: [
+        "ignore",
+        "pipe",
+        "pipe",
+        ...(options.ipc ? (["ipc"] as const) : []),
+      ],
+    },
+  );
   const output: string[] = [];
   const exited = once(child, "exit") as Promise<
     [number | null, NodeJS.Signals | null]
@@ -64,6 +87,8 @@ export async function spawnApp(
     }, readyTimeoutMs);
     const onLine = (line: string) => {
       output.push(line);
+      if (options.keepLines !== undefined && output.length > options.keepLines)
+        output.shift();
       const match = READY.exec(line);
       if (match) {
         clearTimeout(timer);
@@ -95,6 +120,18 @@ export async function spawnApp(
     origin,
     port,
     output,
+    ask<T>(message: { id: number } & Record<string, unknown>) {
+      return new Promise<T>((resolve, reject) => {
+        const onMessage = (answer: { id: number }) => {
+          if (answer.id !== message.id) return;
+          child.off("message", onMessage);
+          resolve(answer as T);
+        };
+        child.on("message", onMessage);
+        if (!child.send?.(message))
+          reject(new Error(`${name} has no IPC channel`));
+      });
+    },
     async stats() {
       const response = await fetch(`${origin}/stats`);
       return (await response.json()) as AppStats;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { CloseInfo, Connection, ConnectionState } from "../connection.js";
+import { joinHeader } from "./join-header.js";
 
 /**
  * The part of a Socket.IO server-side socket this adapter uses. Written
@@ -37,8 +38,9 @@ class SocketIoConnection implements Connection {
   get remoteAddress(): string {
     return this.socket.handshake.address;
   }
-  get headers(): IncomingHttpHeaders {
-    return this.socket.handshake.headers;
+  get forwardedFor(): string | undefined {
+    // Socket.IO keeps the handshake for the socket's life anyway.
+    return joinHeader(this.socket.handshake.headers["x-forwarded-for"]);
   }
 
   state(): ConnectionState {

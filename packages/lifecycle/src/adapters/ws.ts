@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { CloseInfo, Connection, ConnectionState } from "../connection.js";
+import { joinHeader } from "./join-header.js";
 
 /**
  * The part of a `ws` WebSocket this adapter uses. Written structurally so
@@ -11,10 +12,7 @@ export interface WsSocketLike {
   readonly bufferedAmount: number;
   send(data: string): void;
   terminate(): void;
-  once(
-    event: "close",
-    listener: (code: number, reason: Buffer) => void,
-  ): unknown;
+  on(event: "close", listener: (code: number, reason: Buffer) => void): unknown;
 }
 
 /** The part of the upgrade request the adapter reads. */
@@ -56,7 +54,7 @@ export function fromWs(
 class WsConnection implements Connection {
   readonly transport = "ws";
   readonly remoteAddress: string | undefined;
-  readonly headers: IncomingHttpHeaders;
+  readonly forwardedFor: string | undefined;
 
   constructor(
     private readonly ws: WsSocketLike,
@@ -64,7 +62,7 @@ class WsConnection implements Connection {
     private readonly encode: WsEncoder,
   ) {
     this.remoteAddress = request.socket.remoteAddress;
-    this.headers = request.headers;
+    this.forwardedFor = joinHeader(request.headers["x-forwarded-for"]);
   }
 
   state(): ConnectionState {
@@ -85,7 +83,9 @@ class WsConnection implements Connection {
       listener({ code: 1006, reason: "" });
       return;
     }
-    this.ws.once("close", (code, reason) => {
+    // `on`, not `once`: 'close' fires once anyway, and once() wraps the
+    // listener in two more objects per connection.
+    this.ws.on("close", (code, reason) => {
       listener({ code, reason: reason.toString("utf8") });
     });
   }

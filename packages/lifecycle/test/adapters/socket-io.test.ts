@@ -90,12 +90,13 @@ describe("fromSocketIo", () => {
     expect(connection.state()).toBe("closed");
   });
 
-  it("reads the handshake's address and headers", () => {
+  it("reads the handshake's address and X-Forwarded-For", () => {
     const socket = new FakeSocketIoSocket("id", "::1", {
+      "x-forwarded-for": "198.51.100.7",
       "user-agent": "test",
     });
     const connection = fromSocketIo(socket);
     expect(connection.remoteAddress).toBe("::1");
-    expect(connection.headers["user-agent"]).toBe("test");
+    expect(connection.forwardedFor).toBe("198.51.100.7");
   });
 });

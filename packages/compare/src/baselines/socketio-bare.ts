@@ -1,0 +1,53 @@
+// The baseline for socketio-demo: the seed's Socket.IO server, written the
+// way the seed writes it (a setInterval per socket, console.log per reply),
+// with its bugs fixed, and speaking socketio-demo's events so that bytes
+// compare. No lifecycle package, no Origin check.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+
+const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
+const heartbeatMs = process.env.HEARTBEAT_MS
+  ? Number(process.env.HEARTBEAT_MS)
+  : undefined;
+const server = createServer((_request, response) => {
+  response.end("socket.io baseline");
+});
+const io = new Server(server, {
+  path: "/socket.io",
+  ...(heartbeatMs
+    ? { pingInterval: heartbeatMs, pingTimeout: heartbeatMs }
+    : {}),
+});
+
+io.on("connection", (socket) => {
+  const ip = socket.handshake.address;
+  console.log("New Client Connected", ip, socket.id);
+  socket.emit("welcome", { id: socket.id, ip, pushIntervalMs });
+  let seq = 0;
+  const interval = setInterval(() => {
+    seq += 1;
+    socket.emit("news", {
+      seq,
+      text: "Hello Socket.IO",
+      sentAt: performance.timeOrigin + performance.now(),
+    });
+  }, pushIntervalMs);
+  socket.on("disconnect", () => {
+    console.log("disconnect", ip, socket.id);
+    clearInterval(interval);
+  });
+  socket.on("reply", (data) => console.log(data));
+});
+
+server.listen(
+  Number(process.env.PORT ?? 0),
+  process.env.HOST ?? "127.0.0.1",
+  () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`socketio-bare ready at http://127.0.0.1:${port}`);
+  },
+);
+process.on("SIGTERM", () => {
+  void io.close();
+});

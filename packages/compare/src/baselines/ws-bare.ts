@@ -1,0 +1,59 @@
+// The baseline for ws-demo: the seed's server, written the way the seed
+// writes it (ws attached with { server }, a setInterval per connection,
+// the readyState check, console.log per message), with its bugs fixed so
+// that it neither leaks nor crashes, and speaking ws-demo's wire format so
+// that bytes compare. No lifecycle package, no heartbeat, no Origin check.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+
+const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
+const server = createServer((_request, response) => {
+  response.end("ws baseline");
+});
+const wss = new WebSocketServer({ server });
+let lastId = 0;
+
+wss.on("connection", (ws, request) => {
+  const ip = request.socket.remoteAddress;
+  const id = `conn-${++lastId}`;
+  console.log("connect", id, ip);
+  ws.send(
+    JSON.stringify({ event: "welcome", data: { id, ip, pushIntervalMs } }),
+  );
+  let seq = 0;
+  const interval = setInterval(() => {
+    if (ws.readyState === ws.OPEN) {
+      seq += 1;
+      ws.send(
+        JSON.stringify({
+          event: "news",
+          data: {
+            seq,
+            text: "Hello from the ws server",
+            sentAt: performance.timeOrigin + performance.now(),
+          },
+        }),
+      );
+    }
+  }, pushIntervalMs);
+  ws.on("message", (message: Buffer) => console.log(id, message.toString()));
+  ws.on("error", (error) => console.error(error));
+  ws.on("close", () => {
+    console.log("close", id, ip);
+    clearInterval(interval); // the seed cleared ws.clearInterval: nothing
+  });
+});
+
+server.listen(
+  Number(process.env.PORT ?? 0),
+  process.env.HOST ?? "127.0.0.1",
+  () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`ws-bare ready at http://127.0.0.1:${port}`);
+  },
+);
+process.on("SIGTERM", () => {
+  for (const ws of wss.clients) ws.terminate();
+  server.close();
+});

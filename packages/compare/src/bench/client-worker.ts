@@ -1,0 +1,262 @@
+// A client process for the compare tool: opens its share of the clients,
+// answers every push as the demo pages do, and reports what it saw. Run
+// with child_process.fork; all talk is over IPC.
+import { Agent } from "node:http";
+import { io, type Socket } from "socket.io-client";
+import { WebSocket } from "ws";
+import { engineMessageFrameBytes, websocketFrameBytes } from "./frames.js";
+
+export type WorkerTransport = "ws" | "socket.io" | "socket.io-websocket";
+
+export interface WorkerConfig {
+  readonly transport: WorkerTransport;
+  readonly port: number;
+  readonly count: number;
+  readonly concurrency: number;
+  /** Source addresses to spread clients over (ports and fds per address are finite). */
+  readonly localAddresses: readonly string[];
+}
+
+export type WorkerCommand =
+  | { readonly type: "connect"; readonly config: WorkerConfig }
+  | { readonly type: "window-start" }
+  | { readonly type: "window-end" }
+  | { readonly type: "close" };
+
+export interface ConnectReport {
+  readonly type: "connected";
+  readonly connectMs: number[];
+  readonly failures: string[];
+}
+
+export interface WindowReport {
+  readonly type: "window";
+  /** |gap - interval| is computed by the caller; here the raw gaps, ms. */
+  readonly gapsMs: number[];
+  /** Server send -> client receive, ms (same machine, high-resolution wall clock). */
+  readonly latencyMs: number[];
+  readonly pushes: number;
+  readonly lost: number;
+  readonly replies: number;
+  /** What the pushes and replies should have cost on the wire, by protocol arithmetic. */
+  readonly expectedPushBytes: number;
+  readonly expectedReplyBytes: number;
+}
+
+interface Client {
+  close(): Promise<void>;
+}
+
+interface NewsData {
+  readonly seq: number;
+  readonly sentAt: number;
+}
+
+let recording = false;
+let window = freshWindow();
+const lastSeen = new Map<number, { seq: number; at: number }>();
+const clients: Client[] = [];
+// Socket.IO clients that started on polling: the byte window waits for
+// their upgrade, so that every push it counts went over WebSocket.
+const pendingUpgrades: Array<Promise<void>> = [];
+
+function freshWindow() {
+  return {
+    gapsMs: [] as number[],
+    latencyMs: [] as number[],
+    pushes: 0,
+    lost: 0,
+    replies: 0,
+    pushBytes: 0,
+    replyBytes: 0,
+  };
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Bookkeeping for one push received by client `index`, and its reply's cost. */
+function onNews(
+  index: number,
+  news: NewsData,
+  pushFrameBytes: number,
+  replyFrameBytes: number,
+): void {
+  const at = now();
+  const previous = lastSeen.get(index);
+  lastSeen.set(index, { seq: news.seq, at });
+  if (!recording) return;
+  window.pushes += 1;
+  window.replies += 1;
+  window.pushBytes += pushFrameBytes;
+  window.replyBytes += replyFrameBytes;
+  window.latencyMs.push(at - news.sentAt);
+  if (previous) {
+    window.gapsMs.push(at - previous.at);
+    window.lost += Math.max(0, news.seq - previous.seq - 1);
+  }
+}
+
+function connectWs(
+  index: number,
+  config: WorkerConfig,
+  localAddress: string,
+): Promise<Client> {
+  const ws = new WebSocket(`ws://127.0.0.1:${config.port}/ws`, {
+    localAddress,
+  });
+  return new Promise((resolve, reject) => {
+    ws.on("error", reject);
+    ws.on("message", (data: Buffer) => {
+      const text = data.toString("utf8");
+      const message = JSON.parse(text) as { event: string; data: NewsData };
+      if (message.event === "welcome") {
+        resolve({
+          close: () =>
+            new Promise<void>((done) => {
+              ws.once("close", () => done());
+              ws.close();
+            }),
+        });
+        return;
+      }
+      const reply = JSON.stringify({
+        event: "reply",
+        data: { seq: message.data.seq, text: `got #${message.data.seq}` },
+      });
+      onNews(
+        index,
+        message.data,
+        websocketFrameBytes(data.length, false),
+        websocketFrameBytes(Buffer.byteLength(reply), true),
+      );
+      ws.send(reply);
+    });
+  });
+}
+
+function connectSocketIo(
+  index: number,
+  config: WorkerConfig,
+  localAddress: string,
+): Promise<Client> {
+  const websocketOnly = config.transport === "socket.io-websocket";
+  const socket: Socket = io(`http://127.0.0.1:${config.port}`, {
+    path: "/socket.io",
+    transports: websocketOnly ? ["websocket"] : ["polling", "websocket"],
+    reconnection: false,
+    forceNew: true,
+    agent: new Agent({ localAddress, keepAlive: true }) as unknown as string,
+    localAddress,
+  } as Parameters<typeof io>[1]);
+  let lastNewsPacket = "";
+  return new Promise((resolve, reject) => {
+    socket.on("connect_error", reject);
+    socket.io.on("open", () => {
+      const engine = socket.io.engine;
+      // The exact text of each incoming Socket.IO packet, for the byte check.
+      engine.on("packet", (packet: { type: string; data?: unknown }) => {
+        if (packet.type === "message" && typeof packet.data === "string")
+          lastNewsPacket = packet.data;
+      });
+      if (engine.transport.name !== "websocket") {
+        pendingUpgrades.push(
+          new Promise((upgraded) => engine.once("upgrade", () => upgraded())),
+        );
+      }
+    });
+    socket.once("welcome", () =>
+      resolve({
+        close: () => {
+          socket.disconnect();
+          return Promise.resolve();
+        },
+      }),
+    );
+    socket.on("news", (news: NewsData) => {
+      const reply = { seq: news.seq, text: `got #${news.seq}` };
+      const replyPacket = `2${JSON.stringify(["reply", reply])}`;
+      onNews(
+        index,
+        news,
+        engineMessageFrameBytes(lastNewsPacket, false),
+        engineMessageFrameBytes(replyPacket, true),
+      );
+      socket.emit("reply", reply);
+    });
+  });
+}
+
+async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
+  const connectMs: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  async function lane(): Promise<void> {
+    while (next < config.count) {
+      const index = next++;
+      const localAddress =
+        config.localAddresses[index % config.localAddresses.length]!;
+      const start = performance.now();
+      try {
+        const client =
+          config.transport === "ws"
+            ? await connectWs(index, config, localAddress)
+            : await connectSocketIo(index, config, localAddress);
+        connectMs.push(performance.now() - start);
+        clients.push(client);
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: config.concurrency }, lane));
+  return { type: "connected", connectMs, failures };
+}
+
+process.on("message", (command: WorkerCommand) => {
+  void (async () => {
+    switch (command.type) {
+      case "connect":
+        process.send!(await connectAll(command.config));
+        break;
+      case "window-start":
+        await Promise.race([
+          Promise.all(pendingUpgrades),
+          new Promise((r) => setTimeout(r, 10_000)),
+        ]);
+        window = freshWindow();
+        recording = true;
+        process.send!({ type: "window-started" });
+        break;
+      case "window-end": {
+        recording = false;
+        const {
+          gapsMs,
+          latencyMs,
+          pushes,
+          lost,
+          replies,
+          pushBytes,
+          replyBytes,
+        } = window;
+        const report: WindowReport = {
+          type: "window",
+          gapsMs,
+          latencyMs,
+          pushes,
+          lost,
+          replies,
+          expectedPushBytes: pushBytes,
+          expectedReplyBytes: replyBytes,
+        };
+        process.send!(report);
+        break;
+      }
+      case "close":
+        await Promise.all(clients.splice(0).map((client) => client.close()));
+        process.send!({ type: "closed" });
+        break;
+    }
+  })();
+});

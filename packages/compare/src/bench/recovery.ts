@@ -1,0 +1,136 @@
+// How each demo recovers, as each transport does it: the time to notice a
+// dead peer (ws-demo's heartbeat, Socket.IO's ping/pong), and the time
+// for a client to be back after the server restarts (ws-demo's page logic
+// redone in Node; socket.io-client's built-in reconnection).
+import { io } from "socket.io-client";
+import { WebSocket } from "ws";
+import { spawnApp } from "../contract/spawn-app.js";
+import { socketIoDriver } from "../drivers/socket-io.js";
+import { wsDriver } from "../drivers/ws.js";
+import { serverEntries, type TransportRow } from "./servers.js";
+
+export interface RecoveryFigures {
+  /** HEARTBEAT_MS the dead-peer run used. */
+  readonly heartbeatMs: number;
+  /** From the handshake to the server dropping a peer that never answers. */
+  readonly deadPeerDetectedMs: number;
+  /** From the server's restart being ready to the client's next welcome. */
+  readonly resumeAfterRestartMs: number;
+}
+
+const HEARTBEAT_MS = 1000;
+
+export async function measureRecovery(
+  row: TransportRow,
+): Promise<RecoveryFigures> {
+  return {
+    heartbeatMs: HEARTBEAT_MS,
+    deadPeerDetectedMs: await deadPeer(row),
+    resumeAfterRestartMs: await resume(row),
+  };
+}
+
+async function deadPeer(row: TransportRow): Promise<number> {
+  const driver = row.id === "ws" ? wsDriver : socketIoDriver(["websocket"]);
+  const app = await driver.start({ HEARTBEAT_MS: String(HEARTBEAT_MS) });
+  try {
+    const silent = await driver.connect(app, { silent: true });
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`${row.demo} kept a dead peer for 10 s`)),
+        10_000,
+      ),
+    );
+    await Promise.race([silent.closed, timeout]);
+    return performance.now() - silent.connectedAt;
+  } finally {
+    await app.stop();
+  }
+}
+
+/** A client that comes back by itself; resolves on each welcome. */
+interface ComingBack {
+  nextWelcome(): Promise<void>;
+  stop(): void;
+}
+
+function wsComingBack(port: number): ComingBack {
+  // The page's policy: 0.5 s doubling to 10 s, each shortened at random.
+  let attempt = 0;
+  let stopped = false;
+  let onWelcome: () => void = () => {};
+  let current: WebSocket | undefined;
+  const open = () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+    current = ws;
+    ws.on("error", () => {});
+    ws.on("message", (data: Buffer) => {
+      if (data.toString("utf8").startsWith('{"event":"welcome"')) {
+        attempt = 0;
+        onWelcome();
+      }
+    });
+    ws.on("close", () => {
+      if (stopped) return;
+      attempt += 1;
+      const ceiling = Math.min(10_000, 500 * 2 ** (attempt - 1));
+      setTimeout(open, ceiling / 2 + Math.random() * (ceiling / 2));
+    });
+  };
+  open();
+  return {
+    nextWelcome: () => new Promise((resolve) => (onWelcome = resolve)),
+    stop: () => {
+      stopped = true;
+      current?.terminate();
+    },
+  };
+}
+
+function socketIoComingBack(port: number, websocketOnly: boolean): ComingBack {
+  const socket = io(`http://127.0.0.1:${port}`, {
+    path: "/socket.io",
+    transports: websocketOnly ? ["websocket"] : ["polling", "websocket"],
+    forceNew: true,
+  });
+  let onWelcome: () => void = () => {};
+  socket.on("welcome", () => onWelcome());
+  return {
+    nextWelcome: () => new Promise((resolve) => (onWelcome = resolve)),
+    stop: () => void socket.close(),
+  };
+}
+
+async function resume(row: TransportRow): Promise<number> {
+  const entry = serverEntries[row.demo];
+  const first = await spawnApp(row.demo, entry, {});
+  const client =
+    row.id === "ws"
+      ? wsComingBack(first.port)
+      : socketIoComingBack(first.port, row.id === "socket.io-websocket");
+  try {
+    await client.nextWelcome();
+    const back = client.nextWelcome();
+    await first.stop();
+    const second = await spawnApp(row.demo, entry, {
+      PORT: String(first.port),
+    });
+    const ready = performance.now();
+    try {
+      await Promise.race([
+        back,
+        new Promise((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`${row.label} did not come back in 15 s`)),
+            15_000,
+          ),
+        ),
+      ]);
+      return performance.now() - ready;
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    client.stop();
+  }
+}

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// npm run compare: both demos and their bare baselines, side by side, in
+// one run. See --help.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname } from "node:path";
+import { parseArgs } from "node:util";
+import { measureServer, type MeasureOptions } from "./bench/measure.js";
+import { measureRecovery } from "./bench/recovery.js";
+import {
+  checksFor,
+  renderMarkdown,
+  renderTable,
+  type Comparison,
+  type TransportResult,
+} from "./bench/report.js";
+import { transportRows } from "./bench/servers.js";
+
+const HELP = `Usage: npm run compare -- [options]
+
+Starts each demo and a bare baseline server per transport (the seed's way,
+without the lifecycle package) as separate processes, drives N clients
+against each from separate client processes, and prints one table.
+
+  --clients N          clients per server (default 1000)
+  --ci                 CI mode: 200 clients, a 3 s window
+  --interval MS        push interval the servers use (default 1000)
+  --window S           seconds of pushes to measure (default 5)
+  --concurrency N      clients connecting at once (default 100)
+  --transports LIST    ws,socket.io,socket.io-websocket (default: all)
+  --no-recovery        skip the dead-peer and restart measurements
+  --format FORMAT      table (default) | markdown | json, on stdout
+  --json FILE          also write the JSON there (the docs site reads it)
+  --markdown FILE      also write the Markdown table there
+  -h, --help           this text
+
+Exits 1 when a byte count disagrees with the protocol arithmetic or a
+server does not return to baseline; timings are printed, never judged.`;
+
+function fail(message: string): never {
+  console.error(`compare: ${message}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        clients: { type: "string" },
+        ci: { type: "boolean", default: false },
+        interval: { type: "string", default: "1000" },
+        window: { type: "string" },
+        concurrency: { type: "string", default: "100" },
+        transports: {
+          type: "string",
+          default: transportRows.map((row) => row.id).join(","),
+        },
+        "no-recovery": { type: "boolean", default: false },
+        format: { type: "string", default: "table" },
+        json: { type: "string" },
+        markdown: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+})();
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+function wholeNumber(
+  name: string,
+  raw: string,
+  min: number,
+  max: number,
+): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= min && value <= max))
+    fail(`--${name} ${raw}: use a whole number from ${min} to ${max}`);
+  return value;
+}
+
+const clients = wholeNumber(
+  "clients",
+  values.clients ?? (values.ci ? "200" : "1000"),
+  1,
+  20_000,
+);
+const windowSeconds = wholeNumber(
+  "window",
+  values.window ?? (values.ci ? "3" : "5"),
+  1,
+  600,
+);
+const options: MeasureOptions = {
+  clients,
+  intervalMs: wholeNumber("interval", values.interval, 50, 60_000),
+  windowMs: windowSeconds * 1000,
+  concurrency: wholeNumber("concurrency", values.concurrency, 1, 1000),
+  progress,
+};
+const rows = values.transports.split(",").map((id) => {
+  const row = transportRows.find((candidate) => candidate.id === id.trim());
+  if (!row)
+    fail(
+      `unknown transport "${id}"; choose from ${transportRows.map((r) => r.id).join(", ")}`,
+    );
+  return row;
+});
+if (!["table", "markdown", "json"].includes(values.format)) {
+  fail(`--format ${values.format}: choose table, markdown or json`);
+}
+
+// A server holds one descriptor per client (Socket.IO briefly more, while
+// polling): refuse early rather than fail with EMFILE halfway through.
+const fileLimit = Number(
+  execFileSync("sh", ["-c", "ulimit -n"]).toString().trim(),
+);
+if (Number.isFinite(fileLimit) && clients + 200 > fileLimit) {
+  fail(
+    `--clients ${clients} needs more open files than this shell allows (ulimit -n = ${fileLimit}). Raise it (ulimit -n ${clients + 1000}) or use fewer clients.`,
+  );
+}
+
+const steps = rows.length * 2 + (values["no-recovery"] ? 0 : rows.length);
+let step = 0;
+function progress(text: string): void {
+  const line = `[${Math.min(step + 1, steps)}/${steps}] ${text}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
+  else console.error(line);
+}
+
+const started = performance.now();
+const results: TransportResult[] = [];
+const checks = [];
+try {
+  for (const row of rows) {
+    // The demo and its baseline back to back, so their ratio is fair.
+    const demo = await measureServer(row.demo, row.client, options);
+    step += 1;
+    const bare = await measureServer(row.bare, row.client, options);
+    step += 1;
+    let recovery = null;
+    if (!values["no-recovery"]) {
+      progress(`${row.demo}: dead peer and restart`);
+      recovery = await measureRecovery(row);
+      step += 1;
+    }
+    const partial = { id: row.id, label: row.label, demo, bare };
+    checks.push(...checksFor(partial));
+    results.push({
+      ...partial,
+      recovery,
+      ratios: {
+        heapPerConnection: demo.heapPerConnection / bare.heapPerConnection,
+        rssPerConnection: demo.rssPerConnection / bare.rssPerConnection,
+        cadenceP99: demo.cadenceP99Ms / bare.cadenceP99Ms,
+        bytesPerPush: demo.bytesPerPush / bare.bytesPerPush,
+      },
+    });
+  }
+} catch (error) {
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  fail(`${(error as Error).message}`);
+}
+if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
+
+const comparison: Comparison = {
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+  },
+  options: {
+    clients,
+    intervalMs: options.intervalMs,
+    windowMs: options.windowMs,
+    concurrency: options.concurrency,
+  },
+  durationMs: performance.now() - started,
+  transports: results,
+  checks,
+};
+
+const json = `${JSON.stringify(comparison, null, 2)}\n`;
+const markdown = renderMarkdown(comparison);
+for (const [file, text] of [
+  [values.json, json],
+  [values.markdown, markdown],
+] as const) {
+  if (!file) continue;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  console.error(`compare: wrote ${file}`);
+}
+process.stdout.write(
+  values.format === "json"
+    ? json
+    : values.format === "markdown"
+      ? markdown
+      : renderTable(comparison),
+);
+if (checks.some((check) => !check.ok)) {
+  console.error("compare: a check failed (see FAIL above)");
+  process.exit(1);
+}
