@@ -20,7 +20,8 @@ export interface WorkerConfig {
 export type WorkerCommand =
   | { readonly type: "connect"; readonly config: WorkerConfig }
   | { readonly type: "window-start" }
-  | { readonly type: "window-end" }
+  /** Ends recording; byte sums cover the pushes the server sent within [from, to]. */
+  | { readonly type: "window-end"; readonly from: number; readonly to: number }
   | { readonly type: "close" };
 
 export interface ConnectReport {
@@ -37,8 +38,9 @@ export interface WindowReport {
   readonly latencyMs: number[];
   readonly pushes: number;
   readonly lost: number;
-  readonly replies: number;
-  /** What the pushes and replies should have cost on the wire, by protocol arithmetic. */
+  /** Pushes (and their replies) whose server timestamp falls in the server's window. */
+  readonly pushesInServerWindow: number;
+  /** What those pushes and their replies should cost on the wire, by protocol arithmetic. */
   readonly expectedPushBytes: number;
   readonly expectedReplyBytes: number;
 }
@@ -64,11 +66,13 @@ function freshWindow() {
   return {
     gapsMs: [] as number[],
     latencyMs: [] as number[],
-    pushes: 0,
     lost: 0,
-    replies: 0,
-    pushBytes: 0,
-    replyBytes: 0,
+    // Per push: when the server sent it, and what it and its reply cost.
+    sent: [] as Array<{
+      sentAt: number;
+      pushBytes: number;
+      replyBytes: number;
+    }>,
   };
 }
 
@@ -87,10 +91,11 @@ function onNews(
   const previous = lastSeen.get(index);
   lastSeen.set(index, { seq: news.seq, at });
   if (!recording) return;
-  window.pushes += 1;
-  window.replies += 1;
-  window.pushBytes += pushFrameBytes;
-  window.replyBytes += replyFrameBytes;
+  window.sent.push({
+    sentAt: news.sentAt,
+    pushBytes: pushFrameBytes,
+    replyBytes: replyFrameBytes,
+  });
   window.latencyMs.push(at - news.sentAt);
   if (previous) {
     window.gapsMs.push(at - previous.at);
@@ -231,24 +236,26 @@ process.on("message", (command: WorkerCommand) => {
         break;
       case "window-end": {
         recording = false;
-        const {
-          gapsMs,
-          latencyMs,
-          pushes,
-          lost,
-          replies,
-          pushBytes,
-          replyBytes,
-        } = window;
+        // The server counted bytes between two snapshots; the pushes it
+        // wrote in that time are exactly those stamped in between.
+        const inWindow = window.sent.filter(
+          ({ sentAt }) => sentAt >= command.from && sentAt <= command.to,
+        );
         const report: WindowReport = {
           type: "window",
-          gapsMs,
-          latencyMs,
-          pushes,
-          lost,
-          replies,
-          expectedPushBytes: pushBytes,
-          expectedReplyBytes: replyBytes,
+          gapsMs: window.gapsMs,
+          latencyMs: window.latencyMs,
+          pushes: window.sent.length,
+          lost: window.lost,
+          pushesInServerWindow: inWindow.length,
+          expectedPushBytes: inWindow.reduce(
+            (total, push) => total + push.pushBytes,
+            0,
+          ),
+          expectedReplyBytes: inWindow.reduce(
+            (total, push) => total + push.replyBytes,
+            0,
+          ),
         };
         process.send!(report);
         break;

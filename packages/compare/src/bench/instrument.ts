@@ -20,6 +20,8 @@ export interface ServerSnapshot {
   /** Event-loop delay since the last reset, ms. */
   readonly eventLoopDelayP99: number;
   readonly eventLoopDelayMax: number;
+  /** When the snapshot was taken: wall-clock ms, the clock the demos stamp pushes with. */
+  readonly at: number;
 }
 
 export type InstrumentRequest = {
@@ -79,7 +81,9 @@ process.on("message", (request: InstrumentRequest) => {
     written += socket.bytesWritten;
   }
   const { heapUsed, rss } = process.memoryUsage();
+  const at = performance.timeOrigin + performance.now();
   const snapshot: ServerSnapshot = {
+    at,
     bytesRead: read,
     bytesWritten: written,
     tcpConnections,

@@ -183,10 +183,20 @@ export async function measureServer(
     );
     const windowStart = await snapshot(app, false, true);
     await new Promise((resolve) => setTimeout(resolve, options.windowMs));
-    const windows = await Promise.all(
-      workers.map((worker) => worker.run<WindowReport>({ type: "window-end" })),
-    );
     const windowEnd = await snapshot(app);
+    // Let pushes written before the end snapshot reach their clients.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(options.intervalMs, 2000)),
+    );
+    const windows = await Promise.all(
+      workers.map((worker) =>
+        worker.run<WindowReport>({
+          type: "window-end",
+          from: windowStart.at,
+          to: windowEnd.at,
+        }),
+      ),
+    );
 
     progress(`${server}: closing clients`);
     await Promise.all(workers.map((worker) => worker.run({ type: "close" })));
@@ -201,7 +211,7 @@ export async function measureServer(
     }
 
     const pushes = sum(windows.map((w) => w.pushes));
-    const replies = sum(windows.map((w) => w.replies));
+    const counted = sum(windows.map((w) => w.pushesInServerWindow));
     const gaps = windows.flatMap((w) => w.gapsMs);
     const deviations = gaps.map((gap) => Math.abs(gap - options.intervalMs));
     const latencies = windows.flatMap((w) => w.latencyMs);
@@ -224,12 +234,14 @@ export async function measureServer(
       rssPerConnection: (connected.rss - idle.rss) / clients,
       pushes,
       bytesPerPush:
-        (windowEnd.bytesWritten - windowStart.bytesWritten) / pushes,
+        (windowEnd.bytesWritten - windowStart.bytesWritten) / counted,
       expectedBytesPerPush:
-        sum(windows.map((w) => w.expectedPushBytes)) / pushes,
-      bytesPerReply: (windowEnd.bytesRead - windowStart.bytesRead) / replies,
+        sum(windows.map((w) => w.expectedPushBytes)) / counted,
+      // Replies are read a round trip after their push: the same count in
+      // a steady state, so this average is close, not exact.
+      bytesPerReply: (windowEnd.bytesRead - windowStart.bytesRead) / counted,
       expectedBytesPerReply:
-        sum(windows.map((w) => w.expectedReplyBytes)) / replies,
+        sum(windows.map((w) => w.expectedReplyBytes)) / counted,
       cadenceP50Ms: percentile(deviations, 50),
       cadenceP99Ms: percentile(deviations, 99),
       cadenceMaxMs: deviations.length
