@@ -75,7 +75,7 @@ describe("checks", () => {
     });
     expect(
       checks.filter((check) => !check.ok).map((check) => check.what),
-    ).toEqual(["bytes per push match the protocol arithmetic"]);
+    ).toEqual(["bytes per push match the protocol arithmetic (exactly)"]);
   });
 
   it("fails a demo that leaves timers behind", () => {
