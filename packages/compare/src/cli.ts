@@ -24,7 +24,7 @@ without the lifecycle package) as separate processes, drives N clients
 against each from separate client processes, and prints one table.
 
   --clients N          clients per server (default 1000)
-  --ci                 CI mode: 200 clients, a 3 s window
+  --ci                 CI mode: 200 clients, a push every 250 ms, a 1 s window
   --interval MS        push interval the servers use (default 1000)
   --window S           seconds of pushes to measure (default 5)
   --concurrency N      clients connecting at once (default 100)
@@ -49,7 +49,7 @@ const { values } = (() => {
       options: {
         clients: { type: "string" },
         ci: { type: "boolean", default: false },
-        interval: { type: "string", default: "1000" },
+        interval: { type: "string" },
         window: { type: "string" },
         concurrency: { type: "string", default: "100" },
         transports: {
@@ -92,13 +92,18 @@ const clients = wholeNumber(
 );
 const windowSeconds = wholeNumber(
   "window",
-  values.window ?? (values.ci ? "3" : "5"),
+  values.window ?? (values.ci ? "1" : "5"),
   1,
   600,
 );
 const options: MeasureOptions = {
   clients,
-  intervalMs: wholeNumber("interval", values.interval, 50, 60_000),
+  intervalMs: wholeNumber(
+    "interval",
+    values.interval ?? (values.ci ? "250" : "1000"),
+    50,
+    60_000,
+  ),
   windowMs: windowSeconds * 1000,
   concurrency: wholeNumber("concurrency", values.concurrency, 1, 1000),
   progress,
@@ -126,15 +131,18 @@ if (Number.isFinite(fileLimit) && clients + 200 > fileLimit) {
   );
 }
 
+const started = performance.now();
 const steps = rows.length * 2 + (values["no-recovery"] ? 0 : rows.length);
 let step = 0;
 function progress(text: string): void {
   const line = `[${Math.min(step + 1, steps)}/${steps}] ${text}`;
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
-  else console.error(line);
+  else
+    console.error(
+      `${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s ${line}`,
+    );
 }
 
-const started = performance.now();
 const results: TransportResult[] = [];
 const checks = [];
 try {
@@ -147,7 +155,7 @@ try {
     let recovery = null;
     if (!values["no-recovery"]) {
       progress(`${row.demo}: dead peer and restart`);
-      recovery = await measureRecovery(row);
+      recovery = await measureRecovery(row, options.intervalMs);
       step += 1;
     }
     const partial = { id: row.id, label: row.label, demo, bare };

@@ -19,6 +19,8 @@ export interface WorkerConfig {
 
 export type WorkerCommand =
   | { readonly type: "connect"; readonly config: WorkerConfig }
+  /** Waits until every Socket.IO client that started on polling has upgraded. */
+  | { readonly type: "settle" }
   | { readonly type: "window-start" }
   /** Ends recording; byte sums cover the pushes the server sent within [from, to]. */
   | { readonly type: "window-end"; readonly from: number; readonly to: number }
@@ -38,10 +40,12 @@ export interface WindowReport {
   readonly latencyMs: number[];
   readonly pushes: number;
   readonly lost: number;
-  /** Pushes (and their replies) whose server timestamp falls in the server's window. */
+  /** Pushes whose server timestamp falls in the server's window. */
   readonly pushesInServerWindow: number;
-  /** What those pushes and their replies should cost on the wire, by protocol arithmetic. */
+  /** What those pushes should cost on the wire, by protocol arithmetic. */
   readonly expectedPushBytes: number;
+  /** Replies sent while recording (the only client-to-server traffic then). */
+  readonly replies: number;
   readonly expectedReplyBytes: number;
 }
 
@@ -67,12 +71,11 @@ function freshWindow() {
     gapsMs: [] as number[],
     latencyMs: [] as number[],
     lost: 0,
-    // Per push: when the server sent it, and what it and its reply cost.
-    sent: [] as Array<{
-      sentAt: number;
-      pushBytes: number;
-      replyBytes: number;
-    }>,
+    // Per push: when the server sent it, and what it cost.
+    sent: [] as Array<{ sentAt: number; pushBytes: number }>,
+    // Every reply sent while recording, and what they cost.
+    replies: 0,
+    replyBytes: 0,
   };
 }
 
@@ -80,27 +83,30 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** Bookkeeping for one push received by client `index`, and its reply's cost. */
+/**
+ * Bookkeeping for one push received by client `index`. Returns whether to
+ * answer it: clients reply only while recording, so that every byte the
+ * server reads in the window is a reply the clients counted.
+ */
 function onNews(
   index: number,
   news: NewsData,
   pushFrameBytes: number,
   replyFrameBytes: number,
-): void {
+): boolean {
   const at = now();
   const previous = lastSeen.get(index);
   lastSeen.set(index, { seq: news.seq, at });
-  if (!recording) return;
-  window.sent.push({
-    sentAt: news.sentAt,
-    pushBytes: pushFrameBytes,
-    replyBytes: replyFrameBytes,
-  });
+  if (!recording) return false;
+  window.sent.push({ sentAt: news.sentAt, pushBytes: pushFrameBytes });
+  window.replies += 1;
+  window.replyBytes += replyFrameBytes;
   window.latencyMs.push(at - news.sentAt);
   if (previous) {
     window.gapsMs.push(at - previous.at);
     window.lost += Math.max(0, news.seq - previous.seq - 1);
   }
+  return true;
 }
 
 function connectWs(
@@ -130,13 +136,13 @@ function connectWs(
         event: "reply",
         data: { seq: message.data.seq, text: `got #${message.data.seq}` },
       });
-      onNews(
+      const answer = onNews(
         index,
         message.data,
         websocketFrameBytes(data.length, false),
         websocketFrameBytes(Buffer.byteLength(reply), true),
       );
-      ws.send(reply);
+      if (answer) ws.send(reply);
     });
   });
 }
@@ -182,13 +188,13 @@ function connectSocketIo(
     socket.on("news", (news: NewsData) => {
       const reply = { seq: news.seq, text: `got #${news.seq}` };
       const replyPacket = `2${JSON.stringify(["reply", reply])}`;
-      onNews(
+      const answer = onNews(
         index,
         news,
         engineMessageFrameBytes(lastNewsPacket, false),
         engineMessageFrameBytes(replyPacket, true),
       );
-      socket.emit("reply", reply);
+      if (answer) socket.emit("reply", reply);
     });
   });
 }
@@ -225,11 +231,14 @@ process.on("message", (command: WorkerCommand) => {
       case "connect":
         process.send!(await connectAll(command.config));
         break;
-      case "window-start":
+      case "settle":
         await Promise.race([
           Promise.all(pendingUpgrades),
-          new Promise((r) => setTimeout(r, 10_000)),
+          new Promise((resolve) => setTimeout(resolve, 10_000)),
         ]);
+        process.send!({ type: "settled" });
+        break;
+      case "window-start":
         window = freshWindow();
         recording = true;
         process.send!({ type: "window-started" });
@@ -252,10 +261,8 @@ process.on("message", (command: WorkerCommand) => {
             (total, push) => total + push.pushBytes,
             0,
           ),
-          expectedReplyBytes: inWindow.reduce(
-            (total, push) => total + push.replyBytes,
-            0,
-          ),
+          replies: window.replies,
+          expectedReplyBytes: window.replyBytes,
         };
         process.send!(report);
         break;

@@ -178,6 +178,10 @@ export async function measureServer(
     const connected = await snapshot(app, true);
 
     progress(`${server}: pushing for ${options.windowMs / 1000} s`);
+    // Clients answer pushes only while recording: until then the server
+    // reads nothing, so every byte it reads from here on is a reply.
+    await Promise.all(workers.map((worker) => worker.run({ type: "settle" })));
+    const beforeReplies = await settledRead(app);
     await Promise.all(
       workers.map((worker) => worker.run({ type: "window-start" })),
     );
@@ -186,7 +190,7 @@ export async function measureServer(
     const windowEnd = await snapshot(app);
     // Let pushes written before the end snapshot reach their clients.
     await new Promise((resolve) =>
-      setTimeout(resolve, Math.min(options.intervalMs, 2000)),
+      setTimeout(resolve, Math.min(options.intervalMs, 1000)),
     );
     const windows = await Promise.all(
       workers.map((worker) =>
@@ -197,6 +201,8 @@ export async function measureServer(
         }),
       ),
     );
+    // Replies stopped: wait until the last ones in flight are read.
+    const afterReplies = await settledRead(app);
 
     progress(`${server}: closing clients`);
     await Promise.all(workers.map((worker) => worker.run({ type: "close" })));
@@ -212,6 +218,7 @@ export async function measureServer(
 
     const pushes = sum(windows.map((w) => w.pushes));
     const counted = sum(windows.map((w) => w.pushesInServerWindow));
+    const replies = sum(windows.map((w) => w.replies));
     const gaps = windows.flatMap((w) => w.gapsMs);
     const deviations = gaps.map((gap) => Math.abs(gap - options.intervalMs));
     const latencies = windows.flatMap((w) => w.latencyMs);
@@ -239,9 +246,10 @@ export async function measureServer(
         sum(windows.map((w) => w.expectedPushBytes)) / counted,
       // Replies are read a round trip after their push: the same count in
       // a steady state, so this average is close, not exact.
-      bytesPerReply: (windowEnd.bytesRead - windowStart.bytesRead) / counted,
+      bytesPerReply:
+        (afterReplies.bytesRead - beforeReplies.bytesRead) / replies,
       expectedBytesPerReply:
-        sum(windows.map((w) => w.expectedReplyBytes)) / counted,
+        sum(windows.map((w) => w.expectedReplyBytes)) / replies,
       cadenceP50Ms: percentile(deviations, 50),
       cadenceP99Ms: percentile(deviations, 99),
       cadenceMaxMs: deviations.length
@@ -258,6 +266,19 @@ export async function measureServer(
     for (const worker of workers) worker.stop();
     await app.stop("SIGTERM", 3000);
   }
+}
+
+/** A snapshot once the server has read nothing new for 150 ms (at most 10 s). */
+async function settledRead(app: RunningApp): Promise<ServerSnapshot> {
+  let last = await snapshot(app);
+  const deadline = performance.now() + 10_000;
+  for (let quiet = 0; quiet < 3 && performance.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const next = await snapshot(app);
+    quiet = next.bytesRead === last.bytesRead ? quiet + 1 : 0;
+    last = next;
+  }
+  return last;
 }
 
 function sum(values: readonly number[]): number {

@@ -18,21 +18,24 @@ export interface RecoveryFigures {
   readonly resumeAfterRestartMs: number;
 }
 
-const HEARTBEAT_MS = 1000;
-
+/** Measures both, with a heartbeat of `heartbeatMs` for the dead peer. */
 export async function measureRecovery(
   row: TransportRow,
+  heartbeatMs: number,
 ): Promise<RecoveryFigures> {
   return {
-    heartbeatMs: HEARTBEAT_MS,
-    deadPeerDetectedMs: await deadPeer(row),
+    heartbeatMs,
+    deadPeerDetectedMs: await deadPeer(row, heartbeatMs),
     resumeAfterRestartMs: await resume(row),
   };
 }
 
-async function deadPeer(row: TransportRow): Promise<number> {
+async function deadPeer(
+  row: TransportRow,
+  heartbeatMs: number,
+): Promise<number> {
   const driver = row.id === "ws" ? wsDriver : socketIoDriver(["websocket"]);
-  const app = await driver.start({ HEARTBEAT_MS: String(HEARTBEAT_MS) });
+  const app = await driver.start({ HEARTBEAT_MS: String(heartbeatMs) });
   try {
     const silent = await driver.connect(app, { silent: true });
     const timeout = new Promise<never>((_, reject) =>

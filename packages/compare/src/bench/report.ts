@@ -47,12 +47,11 @@ export interface Comparison {
 }
 
 /**
- * Pushes are matched to the server's window by their timestamps: exact.
- * Replies are read a round trip later than their push, so a window holds
- * about, not exactly, one reply per push.
+ * Exact, both: pushes are matched to the server's byte window by their
+ * timestamps, and clients reply only inside the window, which is drained
+ * before the server's read count is taken.
  */
-export const PUSH_BYTE_TOLERANCE = 0;
-export const REPLY_BYTE_TOLERANCE = 0.02;
+const BYTE_TOLERANCE = 0;
 
 export function checksFor(
   result: Omit<TransportResult, "ratios" | "recovery">,
@@ -65,13 +64,13 @@ export function checksFor(
         "bytes per push",
         figures.bytesPerPush,
         figures.expectedBytesPerPush,
-        PUSH_BYTE_TOLERANCE,
+        BYTE_TOLERANCE,
       ],
       [
         "bytes per reply",
         figures.bytesPerReply,
         figures.expectedBytesPerReply,
-        REPLY_BYTE_TOLERANCE,
+        BYTE_TOLERANCE,
       ],
     ] as const) {
       const off = Math.abs(measured - expected) / expected;

@@ -179,7 +179,7 @@ export function describeTransportContract(driver: TransportDriver): void {
     });
 
     const refusal = driver.capabilities.foreignOriginRefusal;
-    it(`refuses a foreign Origin (HTTP ${refusal.status}: ${refusal.why}) and accepts its own`, async () => {
+    it("refuses a foreign Origin and accepts its own", async () => {
       const status = await driver.refusedStatus(app, {
         origin: "https://evil.example",
       });
