@@ -38,13 +38,11 @@ async function deadPeer(
   const app = await driver.start({ HEARTBEAT_MS: String(heartbeatMs) });
   try {
     const silent = await driver.connect(app, { silent: true });
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`${row.demo} kept a dead peer for 10 s`)),
-        10_000,
-      ),
+    await within(
+      silent.closed,
+      10_000,
+      `${row.demo} kept a dead peer for 10 s`,
     );
-    await Promise.race([silent.closed, timeout]);
     return performance.now() - silent.connectedAt;
   } finally {
     await app.stop();
@@ -120,20 +118,31 @@ async function resume(row: TransportRow): Promise<number> {
     });
     const ready = performance.now();
     try {
-      await Promise.race([
-        back,
-        new Promise((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`${row.label} did not come back in 15 s`)),
-            15_000,
-          ),
-        ),
-      ]);
+      await within(back, 15_000, `${row.label} did not come back in 15 s`);
       return performance.now() - ready;
     } finally {
       await second.stop();
     }
   } finally {
     client.stop();
+  }
+}
+
+/** `promise`, or an error after `ms`; the timer never outlives the race. */
+async function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  message: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
