@@ -43,9 +43,11 @@ export function attachRealtime(
     maxBufferedBytes: settings.maxBufferedBytes,
   });
   let received = 0;
+  // #region heartbeat
   // ws has no heartbeat of its own: without one, a peer that vanished
   // without a FIN (Wi-Fi gone, laptop asleep) stays "open" forever.
   const heartbeat = createHeartbeat(settings.heartbeatMs);
+  // #endregion heartbeat
 
   // #region upgrade
   // noServer: we route upgrades ourselves. `new WebSocketServer({ server })`

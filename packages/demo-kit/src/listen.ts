@@ -48,6 +48,7 @@ export function listen(
     log(`${name} ready at http://${shown}:${port} (${options.describe})`);
   });
 
+  // #region shutdown
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
     if (stopping) {
@@ -65,4 +66,5 @@ export function listen(
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, (received) => void shutdown(received));
   }
+  // #endregion shutdown
 }

@@ -71,6 +71,7 @@ export function normalizeIp(address: string): string {
  * X-Forwarded-For is walked from the right and the first address that is
  * not itself trusted wins (Express's rule, via `proxy-addr`). Never throws.
  */
+// #region client-ip
 export function clientIp(source: ClientIpSource, trust: TrustProxy): string {
   const peer = source.remoteAddress;
   if (peer === undefined) return "unknown"; // the socket is already gone
@@ -90,3 +91,4 @@ export function clientIp(source: ClientIpSource, trust: TrustProxy): string {
   }
   return normalizeIp(peer);
 }
+// #endregion client-ip

@@ -52,6 +52,7 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
     if (answered.size === 0) stop();
   }
 
+  // #region sweep
   function sweep(): void {
     for (const [peer, alive] of answered) {
       if (!alive) {
@@ -68,6 +69,7 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
       }
     }
   }
+  // #endregion sweep
 
   function stop(): void {
     clearInterval(sweeper);

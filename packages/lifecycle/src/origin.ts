@@ -33,6 +33,7 @@ export function parseAllowedOrigins(setting: string | undefined): string[] {
  * own origin (same host and port as the request's `Host`), localhost by
  * another loopback name on the same port, or an allow-listed origin.
  */
+// #region origin
 export function isAllowedOrigin(
   origin: string | undefined,
   host: string | undefined,
@@ -65,3 +66,4 @@ export function isAllowedOrigin(
     LOOPBACK_NAMES.has(to.hostname)
   );
 }
+// #endregion origin

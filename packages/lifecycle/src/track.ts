@@ -118,6 +118,7 @@ class Tracked implements TrackedConnection {
     return this.#closeInfo;
   }
 
+  // #region timers
   every(ms: number, task: () => void): Cancel {
     assertDelay(ms);
     if (this.closed) return noop;
@@ -133,7 +134,9 @@ class Tracked implements TrackedConnection {
     }, ms);
     return this.#own(handle);
   }
+  // #endregion timers
 
+  // #region send
   send(event: string, payload: unknown): boolean {
     const { connection, counts } = this;
     if (
@@ -154,6 +157,7 @@ class Tracked implements TrackedConnection {
     counts.sent += 1;
     return true;
   }
+  // #endregion send
 
   onClose(listener: (info: CloseInfo) => void): void {
     if (this.#closeInfo !== undefined) listener(this.#closeInfo);
@@ -172,6 +176,7 @@ class Tracked implements TrackedConnection {
     clearTimeout(handle);
   }
 
+  // #region close
   #end(info: CloseInfo): void {
     if (this.#closeInfo !== undefined) return; // closing twice is harmless
     this.#closeInfo = info;
@@ -181,6 +186,7 @@ class Tracked implements TrackedConnection {
     this.#closeListeners = undefined;
     for (const listener of listeners) listener(info);
   }
+  // #endregion close
 }
 
 const noop: Cancel = () => {};

@@ -32,6 +32,7 @@ export type WsEncoder = (event: string, payload: unknown) => string;
 export const encodeEnvelope: WsEncoder = (event, data) =>
   JSON.stringify({ event, data });
 
+// #region ready-states
 // readyState values fixed by the WebSocket standard, which `ws` follows.
 const READY_STATES: readonly ConnectionState[] = [
   "connecting",
@@ -39,6 +40,7 @@ const READY_STATES: readonly ConnectionState[] = [
   "closing",
   "closed",
 ];
+// #endregion ready-states
 
 /** Adapts a `ws` WebSocket and its upgrade request to the Connection port. */
 export function fromWs(

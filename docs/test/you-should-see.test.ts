@@ -1,0 +1,132 @@
+// Every "you should see" block on every page, checked against what the
+// apps really print and show: each app is started as an attendee starts it
+// (its own process, default settings), and its page is opened in Chromium.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { spawnApp, type RunningApp } from "@repo/compare";
+import { chromiumArgs, chromiumPath, haveChromium } from "@repo/demo-kit";
+import { pages, promises } from "./markdown.js";
+
+const appsRoot = new URL("../../apps/", import.meta.url).pathname;
+const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
+type AppName = keyof typeof DEFAULT_PORTS;
+
+/** What a learner sees, gathered once per app. */
+interface Seen {
+  terminal: string[];
+  page: string[];
+}
+
+async function watch(
+  browser: Browser,
+  name: AppName,
+  replies: number,
+): Promise<Seen> {
+  // The default settings, except the port: 0 picks a free one, and the
+  // lines are compared as if it were the default.
+  const app: RunningApp = await spawnApp(
+    name,
+    `${appsRoot}${name}/dist/server.js`,
+    {},
+  );
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.origin);
+    await vi.waitFor(
+      () =>
+        expect(
+          app.output.filter((line) => line.includes(" says reply #")).length,
+        ).toBeGreaterThanOrEqual(replies),
+      { timeout: 3000 * replies + 5000, interval: 200 },
+    );
+    const seen = [
+      (await page.locator("h1").textContent()) ?? "",
+      `State: ${(await page.locator("#state").textContent()) ?? ""}`,
+      (await page.locator("#detail").textContent()) ?? "",
+    ];
+    await page.close();
+    return {
+      terminal: normalize(app.output, app.port, DEFAULT_PORTS[name]),
+      page: seen,
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+/** Drops the time of day, names the Socket.IO id `<id>`, and restores the default port. */
+function normalize(
+  lines: readonly string[],
+  port: number,
+  defaultPort: number,
+): string[] {
+  const id = /connect (\S{20}) from/.exec(lines.join("\n"))?.[1];
+  return lines.map((line) => {
+    let text = line
+      .replace(/^\d\d:\d\d:\d\d\.\d{3} /, "")
+      .replace(`localhost:${port}`, `localhost:${defaultPort}`);
+    if (id) text = text.replaceAll(id, "<id>");
+    return text;
+  });
+}
+
+/** Whether `expected` appears in `actual` in order (other lines may come between). */
+function inOrder(
+  actual: readonly string[],
+  expected: readonly string[],
+): boolean {
+  let at = 0;
+  for (const line of actual) if (line === expected[at]) at += 1;
+  return at === expected.length;
+}
+
+const blocks = pages().flatMap((page) =>
+  promises(page).map((block) => ({ page, ...block })),
+);
+const sources: Record<string, (seen: Record<AppName, Seen>) => string[]> = {
+  "ws-ready": (seen) => seen["ws-demo"].terminal,
+  "ws-terminal": (seen) => seen["ws-demo"].terminal,
+  "ws-page": (seen) => seen["ws-demo"].page,
+  "socketio-ready": (seen) => seen["socketio-demo"].terminal,
+  "socketio-terminal": (seen) => seen["socketio-demo"].terminal,
+};
+
+describe("every you-should-see block names a known source", () => {
+  it.each(
+    blocks.map((block) => [`${block.page}: ${block.id}`, block] as const),
+  )("%s", (_name, block) => {
+    expect(Object.keys(sources)).toContain(block.id);
+  });
+});
+
+describe.skipIf(!haveChromium())(
+  "every you-should-see block matches the apps",
+  () => {
+    let browser: Browser;
+    const seen = {} as Record<AppName, Seen>;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: chromiumArgs,
+      });
+      // Two replies each: the blocks show #1 and #2.
+      [seen["ws-demo"], seen["socketio-demo"]] = await Promise.all([
+        watch(browser, "ws-demo", 2),
+        watch(browser, "socketio-demo", 2),
+      ]);
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it.each(
+      blocks.map((block) => [`${block.page}: ${block.id}`, block] as const),
+    )("%s", (_name, block) => {
+      const actual = sources[block.id]!(seen);
+      expect(
+        inOrder(actual, block.lines),
+        `expected, in order:\n${block.lines.join("\n")}\n\nbut saw:\n${actual.join("\n")}`,
+      ).toBe(true);
+    });
+  },
+);
