@@ -1,12 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { createTracker, fromSocketIo, isAllowedOrigin } from "@repo/lifecycle";
-import {
-  processTimerCount,
-  type Log,
-  type Settings,
-  type Stats,
-} from "@repo/demo-kit";
+import { statsOf, type Log, type Settings, type Stats } from "@repo/demo-kit";
 import {
   SOCKET_PATH,
   type ClientToServerEvents,
@@ -122,18 +117,7 @@ export function attachRealtime(
 
   return {
     io,
-    stats: () => {
-      const { openConnections, liveTimers, sent, notSent } = tracker.stats();
-      return {
-        transport: "socket.io",
-        openConnections,
-        liveTimers,
-        pushed: sent,
-        notSent,
-        received,
-        processTimers: processTimerCount(),
-      };
-    },
+    stats: () => statsOf("socket.io", tracker.stats(), received),
     close: async () => {
       const count = io.sockets.sockets.size;
       if (count > 0)

@@ -7,12 +7,7 @@ import {
   fromWs,
   isAllowedOrigin,
 } from "@repo/lifecycle";
-import {
-  processTimerCount,
-  type Log,
-  type Settings,
-  type Stats,
-} from "@repo/demo-kit";
+import { statsOf, type Log, type Settings, type Stats } from "@repo/demo-kit";
 import {
   WS_PATH,
   type ClientMessage,
@@ -133,18 +128,7 @@ export function attachRealtime(
   });
 
   return {
-    stats: () => {
-      const { openConnections, liveTimers, sent, notSent } = tracker.stats();
-      return {
-        transport: "ws",
-        openConnections,
-        liveTimers,
-        pushed: sent,
-        notSent,
-        received,
-        processTimers: processTimerCount(),
-      };
-    },
+    stats: () => statsOf("ws", tracker.stats(), received),
     close: async () => {
       heartbeat.stop();
       await closeAll(wss, log);

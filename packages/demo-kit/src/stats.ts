@@ -18,3 +18,25 @@ export function processTimerCount(): number {
   return process.getActiveResourcesInfo().filter((name) => name === "Timeout")
     .length;
 }
+
+/** What a demo's `/stats` shows: the tracker's counts, the messages received, Node's timers. */
+export function statsOf(
+  transport: Stats["transport"],
+  counts: {
+    openConnections: number;
+    liveTimers: number;
+    sent: number;
+    notSent: number;
+  },
+  received: number,
+): Stats {
+  return {
+    transport,
+    openConnections: counts.openConnections,
+    liveTimers: counts.liveTimers,
+    pushed: counts.sent,
+    notSent: counts.notSent,
+    received,
+    processTimers: processTimerCount(),
+  };
+}

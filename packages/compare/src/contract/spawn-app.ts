@@ -1,3 +1,4 @@
+import type { Stats } from "@repo/demo-kit";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 
@@ -24,15 +25,7 @@ export interface RunningApp {
 }
 
 /** The fields every demo's `GET /stats` returns. */
-export interface AppStats {
-  readonly transport: string;
-  readonly openConnections: number;
-  readonly liveTimers: number;
-  readonly pushed: number;
-  readonly notSent: number;
-  readonly received: number;
-  readonly processTimers: number;
-}
+export type AppStats = Stats;
 
 const READY = /ready at http:\/\/\S+:(\d+)/;
 
