@@ -180,8 +180,17 @@ export async function measureServer(
     progress(`${server}: pushing for ${options.windowMs / 1000} s`);
     // Clients answer pushes only while recording: until then the server
     // reads nothing, so every byte it reads from here on is a reply.
-    await Promise.all(workers.map((worker) => worker.run({ type: "settle" })));
-    const beforeReplies = await settledRead(app);
+    // Polling clients upgrade in the background: let that traffic end
+    // first. A WebSocket client's handshake is over once it is connected.
+    let beforeReplies: ServerSnapshot;
+    if (transport === "socket.io") {
+      await Promise.all(
+        workers.map((worker) => worker.run({ type: "settle" })),
+      );
+      beforeReplies = await settledRead(app);
+    } else {
+      beforeReplies = await snapshot(app);
+    }
     await Promise.all(
       workers.map((worker) => worker.run({ type: "window-start" })),
     );

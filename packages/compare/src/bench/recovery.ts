@@ -4,7 +4,7 @@
 // redone in Node; socket.io-client's built-in reconnection).
 import { io } from "socket.io-client";
 import { WebSocket } from "ws";
-import { spawnApp } from "../contract/spawn-app.js";
+import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
 import { socketIoDriver } from "../drivers/socket-io.js";
 import { wsDriver } from "../drivers/ws.js";
 import { serverEntries, type TransportRow } from "./servers.js";
@@ -23,30 +23,25 @@ export async function measureRecovery(
   row: TransportRow,
   heartbeatMs: number,
 ): Promise<RecoveryFigures> {
-  return {
-    heartbeatMs,
-    deadPeerDetectedMs: await deadPeer(row, heartbeatMs),
-    resumeAfterRestartMs: await resume(row),
-  };
+  // One app for both: the dead peer first, then the restart.
+  const env = { HEARTBEAT_MS: String(heartbeatMs) };
+  const first = await spawnApp(row.demo, serverEntries[row.demo], env);
+  let handedOver = false;
+  try {
+    const deadPeerDetectedMs = await deadPeer(row, first);
+    handedOver = true; // resume() stops it
+    const resumeAfterRestartMs = await resume(row, first, env);
+    return { heartbeatMs, deadPeerDetectedMs, resumeAfterRestartMs };
+  } finally {
+    if (!handedOver) await first.stop();
+  }
 }
 
-async function deadPeer(
-  row: TransportRow,
-  heartbeatMs: number,
-): Promise<number> {
+async function deadPeer(row: TransportRow, app: RunningApp): Promise<number> {
   const driver = row.id === "ws" ? wsDriver : socketIoDriver(["websocket"]);
-  const app = await driver.start({ HEARTBEAT_MS: String(heartbeatMs) });
-  try {
-    const silent = await driver.connect(app, { silent: true });
-    await within(
-      silent.closed,
-      10_000,
-      `${row.demo} kept a dead peer for 10 s`,
-    );
-    return performance.now() - silent.connectedAt;
-  } finally {
-    await app.stop();
-  }
+  const silent = await driver.connect(app, { silent: true });
+  await within(silent.closed, 10_000, `${row.demo} kept a dead peer for 10 s`);
+  return performance.now() - silent.connectedAt;
 }
 
 /** A client that comes back by itself; resolves on each welcome. */
@@ -102,9 +97,12 @@ function socketIoComingBack(port: number, websocketOnly: boolean): ComingBack {
   };
 }
 
-async function resume(row: TransportRow): Promise<number> {
-  const entry = serverEntries[row.demo];
-  const first = await spawnApp(row.demo, entry, {});
+/** Stops `first`, starts the app again on its port, and times the client's return. */
+async function resume(
+  row: TransportRow,
+  first: RunningApp,
+  env: Record<string, string>,
+): Promise<number> {
   const client =
     row.id === "ws"
       ? wsComingBack(first.port)
@@ -113,7 +111,8 @@ async function resume(row: TransportRow): Promise<number> {
     await client.nextWelcome();
     const back = client.nextWelcome();
     await first.stop();
-    const second = await spawnApp(row.demo, entry, {
+    const second = await spawnApp(row.demo, serverEntries[row.demo], {
+      ...env,
       PORT: String(first.port),
     });
     const ready = performance.now();
