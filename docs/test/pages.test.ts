@@ -6,7 +6,11 @@ import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import { chromiumArgs, chromiumPath, haveChromium } from "@repo/demo-kit";
+import {
+  chromiumArgs,
+  chromiumPath,
+  haveChromium,
+} from "@repo/demo-kit/testing";
 import { docsRoot, imports, pages } from "./markdown.js";
 
 const dist = join(docsRoot, ".vitepress/dist");

@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { spawnApp, type RunningApp } from "@repo/compare";
-import { chromiumArgs, chromiumPath, haveChromium } from "@repo/demo-kit";
+import {
+  chromiumArgs,
+  chromiumPath,
+  haveChromium,
+} from "@repo/demo-kit/testing";
 import { pages, promises } from "./markdown.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;

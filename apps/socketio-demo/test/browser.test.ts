@@ -3,7 +3,11 @@
 // and counts any skip as a failure.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { chromiumArgs, chromiumPath, haveChromium } from "@repo/demo-kit";
+import {
+  chromiumArgs,
+  chromiumPath,
+  haveChromium,
+} from "@repo/demo-kit/testing";
 import { serve, type TestServer } from "./serve.js";
 
 describe.skipIf(!haveChromium())("the page in Chromium", () => {

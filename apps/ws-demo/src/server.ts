@@ -3,8 +3,7 @@ import {
   composeServer,
   createLog,
   listen,
-  readSettings,
-  type Settings,
+  readSettingsOrExit,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
 import { attachRealtime } from "./realtime.js";
@@ -12,13 +11,9 @@ import { attachRealtime } from "./realtime.js";
 const DEFAULT_PORT = 8001; // the seed's port
 
 const log = createLog();
-let settings: Settings;
-try {
-  settings = readSettings(process.env, { port: DEFAULT_PORT });
-} catch (error) {
-  console.error(`ws-demo: ${(error as Error).message}`);
-  process.exit(1);
-}
+const settings = readSettingsOrExit("ws-demo", process.env, {
+  port: DEFAULT_PORT,
+});
 
 // #region server
 const { server, realtime } = composeServer(

@@ -1,5 +1,5 @@
 // ws-demo in the test process, composed as server.ts composes it.
-import { startInProcess, type InProcessDemo } from "@repo/demo-kit";
+import { startInProcess, type InProcessDemo } from "@repo/demo-kit/testing";
 import { createApp } from "../src/app.js";
 import { attachRealtime, type Realtime } from "../src/realtime.js";
 

@@ -1,8 +1,6 @@
 export { createLog, type Log } from "./log.js";
-export { readSettings, type Settings } from "./settings.js";
+export { readSettings, readSettingsOrExit, type Settings } from "./settings.js";
 export { processTimerCount, statsOf, type Stats } from "./stats.js";
 export { listen, type ListenOptions } from "./listen.js";
 export { createDemoApp, type DemoAppOptions } from "./app.js";
 export { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
-export { startInProcess, type InProcessDemo } from "./in-process.js";
-export { chromiumArgs, chromiumPath, haveChromium } from "./chromium.js";

@@ -74,3 +74,17 @@ function integer(
   }
   return value;
 }
+
+/** readSettings for a server's entry point: a bad value ends the process with its message. */
+export function readSettingsOrExit(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  defaults: { port: number },
+): Settings {
+  try {
+    return readSettings(env, defaults);
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

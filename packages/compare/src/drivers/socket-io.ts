@@ -9,6 +9,7 @@ import type {
   ContractClient,
   TransportDriver,
 } from "../contract/driver.js";
+import { refusedUpgradeStatus } from "./refused.js";
 import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
 
 const HEARTBEAT_MS = 200;
@@ -161,21 +162,8 @@ function refusedStatus(
   app: RunningApp,
   options: ConnectOptions,
 ): Promise<number> {
-  const ws = new WebSocket(
+  return refusedUpgradeStatus(
     `ws://127.0.0.1:${app.port}/socket.io/?EIO=4&transport=websocket`,
-    {
-      origin: options.origin,
-    },
+    options.origin,
   );
-  return new Promise((resolve, reject) => {
-    ws.on("unexpected-response", (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on("error", () => {});
-    ws.on("open", () => {
-      reject(new Error("the handshake was accepted"));
-      ws.terminate();
-    });
-  });
 }

@@ -6,6 +6,7 @@ import type {
   ContractClient,
   TransportDriver,
 } from "../contract/driver.js";
+import { refusedUpgradeStatus } from "./refused.js";
 import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
 
 const HEARTBEAT_MS = 200;
@@ -99,16 +100,5 @@ function refusedStatus(
   app: RunningApp,
   options: ConnectOptions,
 ): Promise<number> {
-  const ws = open(app, options);
-  return new Promise((resolve, reject) => {
-    ws.on("unexpected-response", (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on("error", () => {});
-    ws.on("open", () => {
-      reject(new Error("the handshake was accepted"));
-      ws.terminate();
-    });
-  });
+  return refusedUpgradeStatus(`ws://127.0.0.1:${app.port}/ws`, options.origin);
 }
