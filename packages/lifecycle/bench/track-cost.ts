@@ -8,7 +8,10 @@
 //
 // Run: npm run bench -w @repo/lifecycle   (needs node --expose-gc, as the script does)
 import { EventEmitter } from "node:events";
-import { createTracker, fromWs } from "../src/index.js";
+// The built package, not ../src: tsx's esbuild rewrites #private fields
+// into WeakMaps, a different object layout from the one the apps run
+// (~300 bytes more per connection). `npm run bench` builds first.
+import { createTracker, fromWs } from "../dist/index.js";
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

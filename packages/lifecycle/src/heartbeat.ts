@@ -1,3 +1,4 @@
+import type { CloseInfo } from "./connection.js";
 import type { TrackedConnection } from "./track.js";
 
 /**
@@ -7,7 +8,7 @@ import type { TrackedConnection } from "./track.js";
 export interface PingableLike {
   ping(): void;
   terminate(): void;
-  on(event: "pong" | "close", listener: (this: PingableLike) => void): unknown;
+  on(event: "pong", listener: (this: PingableLike) => void): unknown;
 }
 
 /** One ping/pong sweep over every watched peer of a server. */
@@ -37,35 +38,43 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
       `heartbeat interval must be 1 to 2147483647 ms, got ${intervalMs}`,
     );
   }
-  // Each watched peer, and whether it answered since the last ping.
-  const answered = new Map<PingableLike, boolean>();
+  // Every watched peer, by its tracked connection.
+  const peers = new Map<TrackedConnection, PingableLike>();
+  // Peers pinged by the last sweep that have not answered yet. Most
+  // answer within milliseconds, so this is nearly always empty.
+  const awaitingPong = new Set<PingableLike>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  // Shared listeners that read the peer from `this`, not closures: one
-  // less object per connection, which adds up at thousands of peers.
+  // Shared listeners, not closures made per peer: at thousands of peers
+  // every object per connection adds up. onPong reads the peer from
+  // `this`; forget gets the connection from the tracker.
   function onPong(this: PingableLike): void {
-    if (answered.has(this)) answered.set(this, true);
+    awaitingPong.delete(this);
   }
 
-  function onClose(this: PingableLike): void {
-    answered.delete(this);
-    if (answered.size === 0) stop();
+  function forget(_info: CloseInfo, tracked: TrackedConnection): void {
+    const peer = peers.get(tracked);
+    if (peer === undefined) return;
+    peers.delete(tracked);
+    awaitingPong.delete(peer);
+    if (peers.size === 0) stop();
   }
 
   // #region sweep
   function sweep(): void {
-    for (const [peer, alive] of answered) {
-      if (!alive) {
+    for (const peer of peers.values()) {
+      if (awaitingPong.has(peer)) {
         // No pong since the last ping: the peer or the path to it is gone.
-        // terminate() skips the closing handshake a dead peer cannot answer.
+        // terminate() skips the closing handshake a dead peer cannot answer;
+        // the tracker's close path then clears the peer's timers.
         peer.terminate();
         continue;
       }
-      answered.set(peer, false);
+      awaitingPong.add(peer);
       try {
         peer.ping();
       } catch {
-        answered.set(peer, true); // ping() throws only while CONNECTING
+        awaitingPong.delete(peer); // ping() throws only while CONNECTING
       }
     }
   }
@@ -74,19 +83,23 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
   function stop(): void {
     clearInterval(sweeper);
     sweeper = undefined;
-    answered.clear();
+    peers.clear();
+    awaitingPong.clear();
   }
 
   return {
     watch(tracked, peer) {
       if (tracked.closed) return;
-      answered.set(peer, true);
+      peers.set(tracked, peer);
       peer.on("pong", onPong);
-      peer.on("close", onClose);
+      // Through the tracker, not the socket's own 'close': the socket
+      // already has two close listeners (ws's client list and the
+      // adapter), and a third turns ws's pair into a grown array.
+      tracked.onClose(forget);
       sweeper ??= setInterval(sweep, intervalMs);
     },
     get watching() {
-      return answered.size;
+      return peers.size;
     },
     stop,
   };

@@ -8,6 +8,7 @@ export type {
 export {
   createTracker,
   type Cancel,
+  type CloseListener,
   type TrackedConnection,
   type Tracker,
   type TrackerOptions,

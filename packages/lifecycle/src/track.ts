@@ -25,9 +25,18 @@ export interface TrackedConnection {
    * Returns whether it was handed to the transport. Never throws.
    */
   send(event: string, payload: unknown): boolean;
-  /** Runs `listener` after the connection ends and its timers are cleared. */
-  onClose(listener: (info: CloseInfo) => void): void;
+  /**
+   * Runs `listener` after the connection ends and its timers are cleared,
+   * with this connection as its second argument (so one shared function
+   * can serve every connection), or at once if it has already ended.
+   */
+  onClose(listener: CloseListener): void;
 }
+
+export type CloseListener = (
+  info: CloseInfo,
+  connection: TrackedConnection,
+) => void;
 
 /** Live counts: what `GET /stats` shows and what leak tests watch. */
 export interface TrackerStats {
@@ -94,9 +103,15 @@ class Tracked implements TrackedConnection {
   readonly ip: string;
   readonly transport: Transport;
   #closeInfo: CloseInfo | undefined;
+  // A connection usually owns one timer (its push) and one or two close
+  // listeners. The first of each lives in a field, and a collection is
+  // made only for more: an empty Set or a pushed-to array costs 150-200
+  // bytes, and every byte here is paid once per connected client.
   // Node's timer handles; clearTimeout clears intervals too.
-  readonly #timers = new Set<NodeJS.Timeout>();
-  #closeListeners: Array<(info: CloseInfo) => void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #moreTimers: Set<NodeJS.Timeout> | undefined;
+  #closeListener: CloseListener | undefined;
+  #moreCloseListeners: CloseListener[] | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -107,7 +122,9 @@ class Tracked implements TrackedConnection {
     this.ip = clientIp(connection, settings.trust);
     this.transport = connection.transport;
     counts.openConnections += 1;
-    connection.onClose((info) => this.#end(info));
+    // bind, not an arrow: a bound function is smaller than a closure and
+    // the context object an arrow would need for `this`.
+    connection.onClose(this.#end.bind(this));
   }
 
   get closed(): boolean {
@@ -159,19 +176,24 @@ class Tracked implements TrackedConnection {
   }
   // #endregion send
 
-  onClose(listener: (info: CloseInfo) => void): void {
-    if (this.#closeInfo !== undefined) listener(this.#closeInfo);
-    else (this.#closeListeners ??= []).push(listener);
+  onClose(listener: CloseListener): void {
+    if (this.#closeInfo !== undefined) listener(this.#closeInfo, this);
+    else if (this.#closeListener === undefined) this.#closeListener = listener;
+    else if (this.#moreCloseListeners === undefined)
+      this.#moreCloseListeners = [listener];
+    else this.#moreCloseListeners.push(listener);
   }
 
   #own(handle: NodeJS.Timeout): Cancel {
-    this.#timers.add(handle);
+    if (this.#timer === undefined) this.#timer = handle;
+    else (this.#moreTimers ??= new Set()).add(handle);
     this.counts.liveTimers += 1;
     return () => this.#release(handle);
   }
 
   #release(handle: NodeJS.Timeout): void {
-    if (!this.#timers.delete(handle)) return; // already cancelled, fired or closed
+    if (this.#timer === handle) this.#timer = undefined;
+    else if (!this.#moreTimers?.delete(handle)) return; // already cancelled, fired or closed
     this.counts.liveTimers -= 1;
     clearTimeout(handle);
   }
@@ -181,10 +203,13 @@ class Tracked implements TrackedConnection {
     if (this.#closeInfo !== undefined) return; // closing twice is harmless
     this.#closeInfo = info;
     this.counts.openConnections -= 1;
-    for (const handle of [...this.#timers]) this.#release(handle);
-    const listeners = this.#closeListeners ?? [];
-    this.#closeListeners = undefined;
-    for (const listener of listeners) listener(info);
+    if (this.#timer !== undefined) this.#release(this.#timer);
+    for (const handle of [...(this.#moreTimers ?? [])]) this.#release(handle);
+    const first = this.#closeListener;
+    const more = this.#moreCloseListeners ?? [];
+    this.#closeListener = this.#moreCloseListeners = undefined;
+    first?.(info, this);
+    for (const listener of more) listener(info, this);
   }
   // #endregion close
 }

@@ -104,6 +104,7 @@ export function describeConnectionContract(
       });
       expect(onClose).toHaveBeenCalledExactlyOnceWith(
         capabilities.clientCloseInfo,
+        tracked,
       );
       expect(tracked.closeInfo).toEqual(capabilities.clientCloseInfo);
       expect(pair.server.state()).toBe("closed");

@@ -139,7 +139,28 @@ describe("timers belong to the connection", () => {
     expect(timersSeenByListener).toBe(0);
     const late = vi.fn();
     tracked.onClose(late);
-    expect(late).toHaveBeenCalledWith({ code: 4000, reason: "done" });
+    expect(late).toHaveBeenCalledWith({ code: 4000, reason: "done" }, tracked);
+  });
+
+  it("clears every timer and tells every listener, in order, however many", () => {
+    const { ws, tracker, tracked } = trackedWs();
+    const fired: string[] = [];
+    const cancelFirst = tracked.every(1000, () => fired.push("first"));
+    tracked.every(1000, () => fired.push("second"));
+    tracked.after(1500, () => fired.push("once"));
+    tracked.every(1000, () => fired.push("third"));
+    cancelFirst();
+    cancelFirst(); // twice is harmless
+    expect(tracker.stats().liveTimers).toBe(3);
+    vi.advanceTimersByTime(1500);
+    expect(fired).toEqual(["second", "third", "once"]);
+    expect(tracker.stats().liveTimers).toBe(2); // the one-shot has fired
+    const heard: number[] = [];
+    for (const n of [1, 2, 3]) tracked.onClose(() => heard.push(n));
+    ws.finish(1000, "");
+    expect(heard).toEqual([1, 2, 3]);
+    expect(tracker.stats().liveTimers).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

@@ -86,13 +86,20 @@ class WsConnection implements Connection {
       return;
     }
     // `on`, not `once`: 'close' fires once anyway, and once() wraps the
-    // listener in two more objects per connection.
-    this.ws.on("close", (code, reason) => {
-      listener({ code, reason: reason.toString("utf8") });
-    });
+    // listener in two more objects per connection. A bound shared function
+    // rather than an arrow, for the same reason: no closure and context.
+    this.ws.on("close", forwardClose.bind(listener));
   }
 
   terminate(): void {
     this.ws.terminate();
   }
+}
+
+function forwardClose(
+  this: (info: CloseInfo) => void,
+  code: number,
+  reason: Buffer,
+): void {
+  this({ code, reason: reason.toString("utf8") });
 }
