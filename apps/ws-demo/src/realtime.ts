@@ -41,7 +41,7 @@ export function attachRealtime(
   // #region heartbeat
   // ws has no heartbeat of its own: without one, a peer that vanished
   // without a FIN (Wi-Fi gone, laptop asleep) stays "open" forever.
-  const heartbeat = createHeartbeat(settings.heartbeatMs);
+  const heartbeat = createHeartbeat(tracker, settings.heartbeatMs);
   // #endregion heartbeat
 
   // #region upgrade
@@ -50,7 +50,12 @@ export function attachRealtime(
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: settings.maxPayloadBytes,
+    // The tracker already follows each connection to its end. ws's own
+    // list (wss.clients) would be a second Set with a second 'close'
+    // listener per client; we keep just the sockets shutdown must close.
+    clientTracking: false,
   });
+  const open = new Set<WebSocket>();
 
   server.on(
     "upgrade",
@@ -92,6 +97,7 @@ export function attachRealtime(
       pushIntervalMs: settings.pushIntervalMs,
     };
     client.send("welcome", welcome);
+    open.add(ws);
     // #endregion connection
 
     // #region push
@@ -120,6 +126,7 @@ export function attachRealtime(
     ws.on("error", (error) => log(`${client.id} error: ${error.message}`));
     client.onClose(({ code, reason }) => {
       // By now every timer of this client is cleared: nothing to leak.
+      open.delete(ws);
       log(
         `close ${client.id} from ${client.ip}: code ${code}${reason ? `, ${reason}` : ""}`,
       );
@@ -131,7 +138,7 @@ export function attachRealtime(
     stats: () => statsOf("ws", tracker.stats(), received),
     close: async () => {
       heartbeat.stop();
-      await closeAll(wss, log);
+      await closeAll(wss, open, log);
     },
   };
 }
@@ -182,8 +189,12 @@ function parseReply(text: string): ClientMessage["data"] | undefined {
   return undefined;
 }
 
-async function closeAll(wss: WebSocketServer, log: Log): Promise<void> {
-  const clients = [...wss.clients];
+async function closeAll(
+  wss: WebSocketServer,
+  open: ReadonlySet<WebSocket>,
+  log: Log,
+): Promise<void> {
+  const clients = [...open];
   if (clients.length > 0) log(`closing ${clients.length} client(s) with 1001`);
   await Promise.all(
     clients.map(

@@ -1,5 +1,4 @@
-import type { CloseInfo } from "./connection.js";
-import type { TrackedConnection } from "./track.js";
+import type { TrackedConnection, Tracker } from "./track.js";
 
 /**
  * The part of a `ws` WebSocket the heartbeat uses (pinned to the real type
@@ -13,7 +12,7 @@ export interface PingableLike {
 
 /** One ping/pong sweep over every watched peer of a server. */
 export interface Heartbeat {
-  /** Watches a peer until its tracked connection ends. */
+  /** Watches a peer until its connection (tracked by this heartbeat's tracker) ends. */
   watch(tracked: TrackedConnection, peer: PingableLike): void;
   /** How many peers are watched now. */
   readonly watching: number;
@@ -28,7 +27,10 @@ export interface Heartbeat {
  * within two intervals. One timer per server, not per connection, and
  * only while there is a peer to watch, so an idle server holds no timer.
  */
-export function createHeartbeat(intervalMs: number): Heartbeat {
+export function createHeartbeat(
+  tracker: Pick<Tracker, "onClose">,
+  intervalMs: number,
+): Heartbeat {
   if (
     !Number.isFinite(intervalMs) ||
     intervalMs < 1 ||
@@ -45,20 +47,20 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
   const awaitingPong = new Set<PingableLike>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  // Shared listeners, not closures made per peer: at thousands of peers
-  // every object per connection adds up. onPong reads the peer from
-  // `this`; forget gets the connection from the tracker.
+  // A shared listener, not a closure per peer: at thousands of peers every
+  // object per connection adds up. It reads the peer from `this`.
   function onPong(this: PingableLike): void {
     awaitingPong.delete(this);
   }
 
-  function forget(_info: CloseInfo, tracked: TrackedConnection): void {
+  // Told by the tracker, once for the whole server: nothing per peer.
+  tracker.onClose((_info, tracked) => {
     const peer = peers.get(tracked);
     if (peer === undefined) return;
     peers.delete(tracked);
     awaitingPong.delete(peer);
     if (peers.size === 0) stop();
-  }
+  });
 
   // #region sweep
   function sweep(): void {
@@ -92,10 +94,6 @@ export function createHeartbeat(intervalMs: number): Heartbeat {
       if (tracked.closed) return;
       peers.set(tracked, peer);
       peer.on("pong", onPong);
-      // Through the tracker, not the socket's own 'close': the socket
-      // already has two close listeners (ws's client list and the
-      // adapter), and a third turns ws's pair into a grown array.
-      tracked.onClose(forget);
       sweeper ??= setInterval(sweep, intervalMs);
     },
     get watching() {

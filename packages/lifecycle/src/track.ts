@@ -65,34 +65,40 @@ export interface TrackerOptions {
 export interface Tracker {
   /** Takes a connection into care; its timers end when it does. */
   track(connection: Connection): TrackedConnection;
+  /**
+   * Runs `listener` whenever any of this tracker's connections ends, after
+   * that connection's own close listeners: one listener for the whole
+   * server (a heartbeat forgetting a peer), not one per connection.
+   */
+  onClose(listener: CloseListener): void;
   stats(): TrackerStats;
 }
 
 /** Creates a tracker: one per server, shared by all its connections. */
 export function createTracker(options: TrackerOptions = {}): Tracker {
   let lastId = 0;
-  const settings: Settings = {
+  const shared: Shared = {
     trust: options.trustProxy ?? trustNoProxy,
     maxBufferedBytes: options.maxBufferedBytes ?? Infinity,
     // Short, readable ids for the logs of a demo: ws-1, ws-2, ...
     createId: options.createId ?? (() => `conn-${++lastId}`),
-  };
-  const counts: Counts = {
-    openConnections: 0,
-    liveTimers: 0,
-    sent: 0,
-    notSent: 0,
+    counts: { openConnections: 0, liveTimers: 0, sent: 0, notSent: 0 },
+    closeListeners: [],
   };
   return {
-    track: (connection) => new Tracked(connection, settings, counts),
-    stats: () => ({ ...counts }),
+    track: (connection) => new Tracked(connection, shared),
+    onClose: (listener) => void shared.closeListeners.push(listener),
+    stats: () => ({ ...shared.counts }),
   };
 }
 
-interface Settings {
+/** What every connection of one tracker refers to: one object, one field each. */
+interface Shared {
   readonly trust: TrustProxy;
   readonly maxBufferedBytes: number;
   readonly createId: () => string;
+  readonly counts: Counts;
+  readonly closeListeners: CloseListener[];
 }
 type Counts = { -readonly [K in keyof TrackerStats]: TrackerStats[K] };
 
@@ -101,7 +107,6 @@ type Counts = { -readonly [K in keyof TrackerStats]: TrackerStats[K] };
 class Tracked implements TrackedConnection {
   readonly id: string;
   readonly ip: string;
-  readonly transport: Transport;
   #closeInfo: CloseInfo | undefined;
   // A connection usually owns one timer (its push) and one or two close
   // listeners. The first of each lives in a field, and a collection is
@@ -115,16 +120,18 @@ class Tracked implements TrackedConnection {
 
   constructor(
     readonly connection: Connection,
-    private readonly settings: Settings,
-    private readonly counts: Counts,
+    private readonly shared: Shared,
   ) {
-    this.id = connection.transportId ?? settings.createId();
-    this.ip = clientIp(connection, settings.trust);
-    this.transport = connection.transport;
-    counts.openConnections += 1;
+    this.id = connection.transportId ?? shared.createId();
+    this.ip = clientIp(connection, shared.trust);
+    shared.counts.openConnections += 1;
     // bind, not an arrow: a bound function is smaller than a closure and
     // the context object an arrow would need for `this`.
     connection.onClose(this.#end.bind(this));
+  }
+
+  get transport(): Transport {
+    return this.connection.transport;
   }
 
   get closed(): boolean {
@@ -155,10 +162,11 @@ class Tracked implements TrackedConnection {
 
   // #region send
   send(event: string, payload: unknown): boolean {
-    const { connection, counts } = this;
+    const { connection } = this;
+    const { counts, maxBufferedBytes } = this.shared;
     if (
       connection.state() !== "open" ||
-      connection.bufferedBytes() > this.settings.maxBufferedBytes
+      connection.bufferedBytes() > maxBufferedBytes
     ) {
       counts.notSent += 1;
       return false;
@@ -187,14 +195,14 @@ class Tracked implements TrackedConnection {
   #own(handle: NodeJS.Timeout): Cancel {
     if (this.#timer === undefined) this.#timer = handle;
     else (this.#moreTimers ??= new Set()).add(handle);
-    this.counts.liveTimers += 1;
+    this.shared.counts.liveTimers += 1;
     return () => this.#release(handle);
   }
 
   #release(handle: NodeJS.Timeout): void {
     if (this.#timer === handle) this.#timer = undefined;
     else if (!this.#moreTimers?.delete(handle)) return; // already cancelled, fired or closed
-    this.counts.liveTimers -= 1;
+    this.shared.counts.liveTimers -= 1;
     clearTimeout(handle);
   }
 
@@ -202,7 +210,7 @@ class Tracked implements TrackedConnection {
   #end(info: CloseInfo): void {
     if (this.#closeInfo !== undefined) return; // closing twice is harmless
     this.#closeInfo = info;
-    this.counts.openConnections -= 1;
+    this.shared.counts.openConnections -= 1;
     if (this.#timer !== undefined) this.#release(this.#timer);
     for (const handle of [...(this.#moreTimers ?? [])]) this.#release(handle);
     const first = this.#closeListener;
@@ -210,6 +218,7 @@ class Tracked implements TrackedConnection {
     this.#closeListener = this.#moreCloseListeners = undefined;
     first?.(info, this);
     for (const listener of more) listener(info, this);
+    for (const listener of this.shared.closeListeners) listener(info, this);
   }
   // #endregion close
 }

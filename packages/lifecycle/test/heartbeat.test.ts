@@ -15,7 +15,7 @@ describe("heartbeat with fake timers", () => {
     const ws = new FakeWs();
     const tracker = createTracker();
     const tracked = tracker.track(fromWs(ws, fakeUpgradeRequest()));
-    const heartbeat = createHeartbeat(1000);
+    const heartbeat = createHeartbeat(tracker, 1000);
     heartbeat.watch(tracked, ws);
     return { ws, tracker, tracked, heartbeat };
   }
@@ -46,7 +46,7 @@ describe("heartbeat with fake timers", () => {
   it("runs one timer for many peers, and none once they are gone", () => {
     vi.useFakeTimers();
     const tracker = createTracker();
-    const heartbeat = createHeartbeat(1000);
+    const heartbeat = createHeartbeat(tracker, 1000);
     const peers = Array.from({ length: 50 }, () => new FakeWs());
     for (const ws of peers)
       heartbeat.watch(tracker.track(fromWs(ws, fakeUpgradeRequest())), ws);
@@ -64,14 +64,15 @@ describe("heartbeat with fake timers", () => {
   it("does not watch a connection that is already closed", () => {
     vi.useFakeTimers();
     const ws = new FakeWs();
-    const tracked = createTracker().track(fromWs(ws, fakeUpgradeRequest()));
+    const tracker = createTracker();
+    const tracked = tracker.track(fromWs(ws, fakeUpgradeRequest()));
     ws.finish(1000, "");
-    createHeartbeat(1000).watch(tracked, ws);
+    createHeartbeat(tracker, 1000).watch(tracked, ws);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it("refuses a bad interval", () => {
-    expect(() => createHeartbeat(0)).toThrow(RangeError);
+    expect(() => createHeartbeat(createTracker(), 0)).toThrow(RangeError);
   });
 
   it("terminates a peer that stops answering later on", () => {
@@ -95,7 +96,7 @@ describe("heartbeat against a real ws client", () => {
     const tracker = createTracker();
     const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
     await once(wss, "listening");
-    const heartbeat = createHeartbeat(intervalMs);
+    const heartbeat = createHeartbeat(tracker, intervalMs);
     const tracked: Array<ReturnType<typeof tracker.track>> = [];
     wss.on("connection", (ws, request) => {
       const connection = tracker.track(fromWs(ws, request));

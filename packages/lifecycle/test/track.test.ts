@@ -142,6 +142,26 @@ describe("timers belong to the connection", () => {
     expect(late).toHaveBeenCalledWith({ code: 4000, reason: "done" }, tracked);
   });
 
+  it("tells the tracker's listeners after the connection's own, for every connection", () => {
+    const tracker = createTracker();
+    const heard: string[] = [];
+    tracker.onClose((info, tracked) =>
+      heard.push(`tracker: ${tracked.id} ${info.code}`),
+    );
+    const peers = [new FakeWs(), new FakeWs()];
+    const [first, second] = peers.map((ws) =>
+      tracker.track(fromWs(ws, fakeUpgradeRequest())),
+    );
+    first!.onClose(() => heard.push("own"));
+    peers[0]!.finish(1000, "");
+    peers[1]!.finish(1001, "");
+    expect(heard).toEqual([
+      "own",
+      `tracker: ${first!.id} 1000`,
+      `tracker: ${second!.id} 1001`,
+    ]);
+  });
+
   it("clears every timer and tells every listener, in order, however many", () => {
     const { ws, tracker, tracked } = trackedWs();
     const fired: string[] = [];
