@@ -6,10 +6,21 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { measureServer, type MeasureOptions } from "./bench/measure.js";
-import { measureRecovery } from "./bench/recovery.js";
+import {
+  measureServer,
+  prepareServer,
+  type MeasureOptions,
+  type PreparedServer,
+  type ServerFigures,
+} from "./bench/measure.js";
+import {
+  measureRecovery,
+  startRecoveryApp,
+  type RecoveryFigures,
+} from "./bench/recovery.js";
 import {
   checksFor,
+  type Check,
   renderMarkdown,
   renderTable,
   type Comparison,
@@ -132,7 +143,11 @@ if (Number.isFinite(fileLimit) && clients + 200 > fileLimit) {
 }
 
 const started = performance.now();
-const steps = rows.length * 2 + (values["no-recovery"] ? 0 : rows.length);
+const plan = rows.flatMap((row) => [
+  { row, server: row.demo },
+  { row, server: row.bare },
+]);
+const steps = plan.length + (values["no-recovery"] ? 0 : 1);
 let step = 0;
 function progress(text: string): void {
   const line = `[${Math.min(step + 1, steps)}/${steps}] ${text}`;
@@ -144,35 +159,65 @@ function progress(text: string): void {
 }
 
 const results: TransportResult[] = [];
-const checks = [];
+const checks: Check[] = [];
+// The next server starts while the current one winds down, so that no
+// measured phase shares the machine with a starting process.
+let next: Promise<PreparedServer> | undefined;
+// The demos for the recovery runs start with the first server, and wait.
+const recoveryApps = values["no-recovery"]
+  ? []
+  : rows.map((row) => startRecoveryApp(row, options.intervalMs));
 try {
-  for (const row of rows) {
-    // The demo and its baseline back to back, so their ratio is fair.
-    const demo = await measureServer(row.demo, row.client, options);
+  progress(`${plan[0]!.server}: starting`);
+  next = prepareServer(plan[0]!.server, options);
+  const figures: ServerFigures[] = [];
+  for (const [i, { row }] of plan.entries()) {
+    const prepared = await next!;
+    next = undefined;
+    const following = plan[i + 1];
+    figures.push(
+      await measureServer(prepared, row.client, options, () => {
+        if (following) next = prepareServer(following.server, options);
+      }),
+    );
     step += 1;
-    const bare = await measureServer(row.bare, row.client, options);
+  }
+  // Recovery is mostly waiting (heartbeats, reconnect back-off), so the
+  // demos are measured at once, after the load runs.
+  let recoveries: Array<RecoveryFigures | null> = rows.map(() => null);
+  if (!values["no-recovery"]) {
+    progress(
+      `dead peer and restart: ${rows.map((row) => row.label).join(", ")}`,
+    );
+    recoveries = await Promise.all(
+      rows.map(async (row, i) => measureRecovery(row, await recoveryApps[i]!)),
+    );
     step += 1;
-    let recovery = null;
-    if (!values["no-recovery"]) {
-      progress(`${row.demo}: dead peer and restart`);
-      recovery = await measureRecovery(row, options.intervalMs);
-      step += 1;
-    }
+  }
+  rows.forEach((row, i) => {
+    const demo = figures[2 * i]!;
+    const bare = figures[2 * i + 1]!;
     const partial = { id: row.id, label: row.label, demo, bare };
     checks.push(...checksFor(partial));
     results.push({
       ...partial,
-      recovery,
+      recovery: recoveries[i] ?? null,
       ratios: {
         heapPerConnection: demo.heapPerConnection / bare.heapPerConnection,
         rssPerConnection: demo.rssPerConnection / bare.rssPerConnection,
         cadenceP99: demo.cadenceP99Ms / bare.cadenceP99Ms,
+        sentCadenceP99: demo.sentCadenceP99Ms / bare.sentCadenceP99Ms,
         bytesPerPush: demo.bytesPerPush / bare.bytesPerPush,
       },
     });
-  }
+  });
 } catch (error) {
   if (process.stderr.isTTY) process.stderr.write("\n");
+  // Servers started for later steps must not outlive the tool.
+  await Promise.all([
+    next?.then((prepared) => prepared.stop()),
+    ...recoveryApps.map((started) => started.then(({ app }) => app.stop())),
+  ]).catch(() => {});
   fail(`${(error as Error).message}`);
 }
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");

@@ -2,6 +2,7 @@
 // answers every push as the demo pages do, and reports what it saw. Run
 // with child_process.fork; all talk is over IPC.
 import { Agent } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { WebSocket } from "ws";
 import { engineMessageFrameBytes, websocketFrameBytes } from "./frames.js";
@@ -22,8 +23,17 @@ export type WorkerCommand =
   /** Waits until every Socket.IO client that started on polling has upgraded. */
   | { readonly type: "settle" }
   | { readonly type: "window-start" }
-  /** Ends recording; byte sums cover the pushes the server sent within [from, to]. */
-  | { readonly type: "window-end"; readonly from: number; readonly to: number }
+  /**
+   * Stops replying. Pushes the server stamped up to `to` still count as
+   * they arrive: they are in the server's byte window.
+   */
+  | { readonly type: "window-end"; readonly to: number }
+  /** What was recorded so far; byte sums cover the pushes stamped within [from, to]. */
+  | {
+      readonly type: "window-report";
+      readonly from: number;
+      readonly to: number;
+    }
   | { readonly type: "close" };
 
 export interface ConnectReport {
@@ -34,8 +44,13 @@ export interface ConnectReport {
 
 export interface WindowReport {
   readonly type: "window";
-  /** |gap - interval| is computed by the caller; here the raw gaps, ms. */
+  /**
+   * Time between a client's consecutive pushes, ms, as it received them;
+   * |gap - interval| is computed by the caller.
+   */
   readonly gapsMs: number[];
+  /** The same gaps by the server's own timestamps: its timer, without the trip. */
+  readonly sentGapsMs: number[];
   /** Server send -> client receive, ms (same machine, high-resolution wall clock). */
   readonly latencyMs: number[];
   readonly pushes: number;
@@ -47,6 +62,12 @@ export interface WindowReport {
   /** Replies sent while recording (the only client-to-server traffic then). */
   readonly replies: number;
   readonly expectedReplyBytes: number;
+  /**
+   * This client process's own event-loop delay in the window, ms: a push
+   * that arrives while the clients are busy is timed late by them.
+   */
+  readonly eventLoopDelayP99Ms: number;
+  readonly eventLoopDelayMaxMs: number;
 }
 
 interface Client {
@@ -58,10 +79,21 @@ interface NewsData {
   readonly sentAt: number;
 }
 
+// Between window-start and window-end: record pushes and reply to them.
 let recording = false;
+// After window-end: still record pushes stamped up to here, without replying.
+let recordUntil: number | undefined;
 let window = freshWindow();
-const lastSeen = new Map<number, { seq: number; at: number }>();
+const lastSeen = new Map<
+  number,
+  { seq: number; at: number; sentAt: number; inWindow: boolean }
+>();
 const clients: Client[] = [];
+// Client indexes run on across connect commands: the compare tool
+// connects in two halves to measure memory per connection as a slope.
+let nextIndex = 0;
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
 // Socket.IO clients that started on polling: the byte window waits for
 // their upgrade, so that every push it counts went over WebSocket.
 const pendingUpgrades: Array<Promise<void>> = [];
@@ -69,6 +101,7 @@ const pendingUpgrades: Array<Promise<void>> = [];
 function freshWindow() {
   return {
     gapsMs: [] as number[],
+    sentGapsMs: [] as number[],
     latencyMs: [] as number[],
     lost: 0,
     // Per push: when the server sent it, and what it cost.
@@ -96,16 +129,26 @@ function onNews(
 ): boolean {
   const at = now();
   const previous = lastSeen.get(index);
-  lastSeen.set(index, { seq: news.seq, at });
-  if (!recording) return false;
+  const inWindow =
+    recording || (recordUntil !== undefined && news.sentAt <= recordUntil);
+  lastSeen.set(index, { seq: news.seq, at, sentAt: news.sentAt, inWindow });
+  if (!inWindow) return false;
   window.sent.push({ sentAt: news.sentAt, pushBytes: pushFrameBytes });
+  window.latencyMs.push(at - news.sentAt);
+  // Gaps between two pushes of the window only: the one before it may
+  // have arrived while hundreds of clients were still connecting.
+  if (previous?.inWindow) {
+    const missed = Math.max(0, news.seq - previous.seq - 1);
+    window.lost += missed;
+    // A gap across a lost push is two intervals: counted as lost, not late.
+    if (missed === 0) {
+      window.gapsMs.push(at - previous.at);
+      window.sentGapsMs.push(news.sentAt - previous.sentAt);
+    }
+  }
+  if (!recording) return false;
   window.replies += 1;
   window.replyBytes += replyFrameBytes;
-  window.latencyMs.push(at - news.sentAt);
-  if (previous) {
-    window.gapsMs.push(at - previous.at);
-    window.lost += Math.max(0, news.seq - previous.seq - 1);
-  }
   return true;
 }
 
@@ -202,10 +245,11 @@ function connectSocketIo(
 async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
   const connectMs: number[] = [];
   const failures: string[] = [];
-  let next = 0;
+  let started = 0;
   async function lane(): Promise<void> {
-    while (next < config.count) {
-      const index = next++;
+    while (started < config.count) {
+      started += 1;
+      const index = nextIndex++;
       const localAddress =
         config.localAddresses[index % config.localAddresses.length]!;
       const start = performance.now();
@@ -240,11 +284,17 @@ process.on("message", (command: WorkerCommand) => {
         break;
       case "window-start":
         window = freshWindow();
+        delay.reset();
         recording = true;
+        recordUntil = undefined;
         process.send!({ type: "window-started" });
         break;
-      case "window-end": {
+      case "window-end":
         recording = false;
+        recordUntil = command.to;
+        process.send!({ type: "window-ended" });
+        break;
+      case "window-report": {
         // The server counted bytes between two snapshots; the pushes it
         // wrote in that time are exactly those stamped in between.
         const inWindow = window.sent.filter(
@@ -253,6 +303,7 @@ process.on("message", (command: WorkerCommand) => {
         const report: WindowReport = {
           type: "window",
           gapsMs: window.gapsMs,
+          sentGapsMs: window.sentGapsMs,
           latencyMs: window.latencyMs,
           pushes: window.sent.length,
           lost: window.lost,
@@ -263,11 +314,14 @@ process.on("message", (command: WorkerCommand) => {
           ),
           replies: window.replies,
           expectedReplyBytes: window.replyBytes,
+          eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
+          eventLoopDelayMaxMs: delay.max / 1e6,
         };
         process.send!(report);
         break;
       }
       case "close":
+        recordUntil = undefined;
         await Promise.all(clients.splice(0).map((client) => client.close()));
         process.send!({ type: "closed" });
         break;

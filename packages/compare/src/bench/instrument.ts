@@ -3,7 +3,7 @@
 // snapshot over the IPC channel that the compare tool opens.
 import { subscribe } from "node:diagnostics_channel";
 import { Socket } from "node:net";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 
 /** Counters of one server process, as the compare tool reads them. */
 export interface ServerSnapshot {
@@ -22,12 +22,23 @@ export interface ServerSnapshot {
   readonly eventLoopDelayMax: number;
   /** When the snapshot was taken: wall-clock ms, the clock the demos stamp pushes with. */
   readonly at: number;
+  /**
+   * Reply round trips since recording started, ms: from the server writing
+   * to a socket (a push) to the server reading from it next (the reply).
+   */
+  readonly roundTrip: {
+    readonly count: number;
+    readonly p50: number;
+    readonly p99: number;
+  };
 }
 
 export type InstrumentRequest = {
   readonly id: number;
   readonly gc: boolean;
   readonly resetDelay: boolean;
+  /** Start or stop recording round trips; a snapshot reports them either way. */
+  readonly roundTrips?: "start" | "stop";
 };
 
 const live = new Set<Socket>();
@@ -57,22 +68,54 @@ subscribe("http.server.request.start", () => {
   httpRequests += 1;
 });
 
+// #region round-trip
+// The reply round trip, seen from the server and without any code in the
+// apps: while recording, every write to a socket is a push (the clients
+// send nothing else then, and no heartbeat runs), and the next data read
+// from that socket is the client's reply to it. Only while recording does
+// this cost anything per socket.
+let recordingRoundTrips = false;
+const lastWriteAt = new Map<Socket, number>();
+const roundTrips = createHistogram();
+
+function onReply(this: Socket): void {
+  const writtenAt = lastWriteAt.get(this);
+  if (writtenAt === undefined) return;
+  lastWriteAt.delete(this); // one round trip per push, however many reads
+  const micros = Math.round((performance.now() - writtenAt) * 1000);
+  roundTrips.record(Math.max(1, micros));
+}
+
+function recordRoundTrips(on: boolean): void {
+  recordingRoundTrips = on;
+  lastWriteAt.clear();
+  if (on) roundTrips.reset();
+  for (const socket of live) {
+    if (on) socket.on("data", onReply);
+    else socket.off("data", onReply);
+  }
+}
+// #endregion round-trip
+
 // Upgrades do not go through 'request': count the 101 answers the server
 // writes instead. Both ws and engine.io write the status line themselves,
 // as a string. Patched once on the prototype, not per socket.
-const write = Socket.prototype.write as (...args: unknown[]) => boolean;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply(this)
+const write = Socket.prototype.write;
 Socket.prototype.write = function (this: Socket, ...args: unknown[]) {
   const [chunk] = args;
   if (typeof chunk === "string" && chunk.startsWith("HTTP/1.1 101 "))
     upgrades += 1;
-  return write.apply(this, args);
-} as typeof Socket.prototype.write;
+  if (recordingRoundTrips) lastWriteAt.set(this, performance.now());
+  return (write as (...args: unknown[]) => boolean).apply(this, args);
+};
 
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 const gc = (globalThis as { gc?: () => void }).gc;
 
 process.on("message", (request: InstrumentRequest) => {
+  if (request.roundTrips) recordRoundTrips(request.roundTrips === "start");
   if (request.gc && gc) {
     gc();
     gc();
@@ -96,6 +139,11 @@ process.on("message", (request: InstrumentRequest) => {
     rss,
     eventLoopDelayP99: delay.percentile(99) / 1e6,
     eventLoopDelayMax: delay.max / 1e6,
+    roundTrip: {
+      count: roundTrips.count,
+      p50: roundTrips.count ? roundTrips.percentile(50) / 1000 : Number.NaN,
+      p99: roundTrips.count ? roundTrips.percentile(99) / 1000 : Number.NaN,
+    },
   };
   if (request.resetDelay) delay.reset();
   process.send?.({ id: request.id, snapshot });

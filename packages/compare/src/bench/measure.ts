@@ -39,6 +39,7 @@ export interface ServerFigures {
   /** Server bytes written / read per client until connected, welcome included. */
   readonly handshakeBytesWritten: number;
   readonly handshakeBytesRead: number;
+  /** After GC; the slope from N/2 to N clients, so one-time costs do not count. */
   readonly heapPerConnection: number;
   readonly rssPerConnection: number;
   readonly pushes: number;
@@ -49,10 +50,22 @@ export interface ServerFigures {
   readonly cadenceP50Ms: number;
   readonly cadenceP99Ms: number;
   readonly cadenceMaxMs: number;
+  /** The same, by the server's timestamps: its timer alone, without the trip. */
+  readonly sentCadenceP50Ms: number;
+  readonly sentCadenceP99Ms: number;
+  readonly sentCadenceMaxMs: number;
   readonly pushesLost: number;
+  /** One way: the server's timestamp in the push to its arrival at the client. */
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
+  /** Push written by the server to the client's reply read by it (see instrument.ts). */
+  readonly roundTrips: number;
+  readonly roundTripP50Ms: number;
+  readonly roundTripP99Ms: number;
   readonly eventLoopDelayP99Ms: number;
+  /** The client processes' event-loop delay in the window (the worst process). */
+  readonly clientEventLoopDelayP99Ms: number;
+  readonly clientEventLoopDelayMaxMs: number;
   /** Live connections left on the server once every client closed (demos only). */
   readonly connectionsLeft: number | null;
   readonly timersLeft: number | null;
@@ -71,11 +84,13 @@ async function snapshot(
   app: RunningApp,
   gc = false,
   resetDelay = false,
+  roundTrips?: InstrumentRequest["roundTrips"],
 ): Promise<ServerSnapshot> {
   const request: InstrumentRequest & { id: number } = {
     id: nextRequestId++,
     gc,
     resetDelay,
+    ...(roundTrips ? { roundTrips } : {}),
   };
   const { snapshot } = await app.ask<{ snapshot: ServerSnapshot }>({
     ...request,
@@ -83,7 +98,7 @@ async function snapshot(
   return snapshot;
 }
 
-class Worker {
+export class Worker {
   private constructor(private readonly child: ChildProcess) {}
 
   static start(): Worker {
@@ -113,69 +128,104 @@ function sourceAddresses(count: number, offset: number): string[] {
   return Array.from({ length: count }, (_, i) => `127.0.0.${10 + offset + i}`);
 }
 
-/** Starts `server`, drives `options.clients` clients of `transport` against it, and stops it. */
-export async function measureServer(
+/** A server started for measuring, with the client processes that will drive it. */
+export interface PreparedServer {
+  readonly server: ServerName;
+  readonly app: RunningApp;
+  readonly workers: readonly Worker[];
+  /** Stops the clients and the server (measureServer does it when done). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `server` with the instrument preloaded, and the client processes
+ * for `clients`, at the same time. Starting is not measured: the compare
+ * tool prepares the next server while the current one winds down.
+ */
+export async function prepareServer(
   server: ServerName,
+  options: Pick<MeasureOptions, "clients" | "intervalMs">,
+): Promise<PreparedServer> {
+  const workerCount = Math.max(
+    1,
+    Math.ceil(options.clients / CLIENTS_PER_WORKER),
+  );
+  const workers = Array.from({ length: workerCount }, () => Worker.start());
+  const stopWorkers = () => workers.forEach((worker) => worker.stop());
+  let app: RunningApp;
+  try {
+    app = await spawnApp(
+      server,
+      serverEntries[server],
+      {
+        PUSH_INTERVAL_MS: String(options.intervalMs),
+        // No heartbeat traffic inside the measured window.
+        HEARTBEAT_MS: "600000",
+        // Logs go to a pipe that is drained, not kept.
+        MAX_BUFFERED_BYTES: String(64 * 1024 * 1024),
+      },
+      {
+        // --no-flush-bytecode: V8 otherwise drops the bytecode of functions
+        // not run lately during the forced GCs, and the heap shrinks by
+        // more than a hundred connections take.
+        nodeArgs: [
+          "--expose-gc",
+          "--no-flush-bytecode",
+          "--import",
+          instrument,
+        ],
+        ipc: true,
+        keepLines: 50,
+      },
+    );
+  } catch (error) {
+    stopWorkers();
+    throw error;
+  }
+  return {
+    server,
+    app,
+    workers,
+    stop: async () => {
+      stopWorkers();
+      await app.stop("SIGTERM", 3000);
+    },
+  };
+}
+
+/**
+ * Drives `options.clients` clients of `transport` against a prepared
+ * server, and stops it. `measured` is called once nothing timed is left
+ * to do (the byte and baseline checks are not timing-sensitive).
+ */
+export async function measureServer(
+  prepared: PreparedServer,
   transport: WorkerTransport,
   options: MeasureOptions,
+  measured: () => void = () => {},
 ): Promise<ServerFigures> {
   const { clients, progress } = options;
-  progress(`${server}: starting`);
-  const app = await spawnApp(
-    server,
-    serverEntries[server],
-    {
-      PUSH_INTERVAL_MS: String(options.intervalMs),
-      // No heartbeat traffic inside the measured window.
-      HEARTBEAT_MS: "600000",
-      // Logs go to a pipe that is drained, not kept.
-      MAX_BUFFERED_BYTES: String(64 * 1024 * 1024),
-    },
-    {
-      nodeArgs: ["--expose-gc", "--import", instrument],
-      ipc: true,
-      keepLines: 50,
-    },
-  );
-  const workerCount = Math.max(1, Math.ceil(clients / CLIENTS_PER_WORKER));
-  const workers = Array.from({ length: workerCount }, () => Worker.start());
+  const { server, app, workers } = prepared;
   try {
     const idle = await snapshot(app, true);
 
+    // Two halves: memory per connection is the slope between them, so what
+    // a server allocates once (compiled code, caches, pools) while its
+    // first clients connect is not spread over the count.
     progress(
-      `${server}: connecting ${clients} clients from ${workerCount} process(es)`,
+      `${server}: connecting ${clients} clients from ${workers.length} process(es)`,
     );
-    const started = performance.now();
-    const reports = await Promise.all(
-      workers.map((worker, w) => {
-        const count =
-          Math.floor(clients / workerCount) +
-          (w < clients % workerCount ? 1 : 0);
-        const config: WorkerConfig = {
-          transport,
-          port: app.port,
-          count,
-          concurrency: Math.max(
-            1,
-            Math.round(options.concurrency / workerCount),
-          ),
-          localAddresses: sourceAddresses(
-            Math.max(1, Math.ceil(count / CLIENTS_PER_ADDRESS)),
-            w * 4,
-          ),
-        };
-        return worker.run<ConnectReport>({ type: "connect", config });
-      }),
+    const firstHalf = Math.floor(clients / 2);
+    const first = await connectClients(prepared, transport, firstHalf, options);
+    const half = firstHalf > 0 ? await settledHeap(app) : idle;
+    const second = await connectClients(
+      prepared,
+      transport,
+      clients - firstHalf,
+      options,
     );
-    const connectAllMs = performance.now() - started;
-    const connectMs = reports.flatMap((r) => r.connectMs);
-    const failures = reports.flatMap((r) => r.failures);
-    if (failures.length > 0) {
-      throw new Error(
-        `${failures.length} of ${clients} clients failed to connect to ${server}; first: ${failures[0]}`,
-      );
-    }
-    const connected = await snapshot(app, true);
+    const connected = await settledHeap(app);
+    const connectMs = [...first.connectMs, ...second.connectMs];
 
     progress(`${server}: pushing for ${options.windowMs / 1000} s`);
     // Clients answer pushes only while recording: until then the server
@@ -194,24 +244,39 @@ export async function measureServer(
     await Promise.all(
       workers.map((worker) => worker.run({ type: "window-start" })),
     );
-    const windowStart = await snapshot(app, false, true);
+    const windowStart = await snapshot(app, false, true, "start");
     await new Promise((resolve) => setTimeout(resolve, options.windowMs));
-    const windowEnd = await snapshot(app);
-    // Let pushes written before the end snapshot reach their clients.
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.min(options.intervalMs, 1000)),
-    );
-    const windows = await Promise.all(
+    const windowEnd = await snapshot(app, false, false, "stop");
+    await Promise.all(
       workers.map((worker) =>
-        worker.run<WindowReport>({
-          type: "window-end",
-          from: windowStart.at,
-          to: windowEnd.at,
-        }),
+        worker.run({ type: "window-end", to: windowEnd.at }),
       ),
     );
-    // Replies stopped: wait until the last ones in flight are read.
-    const afterReplies = await settledRead(app);
+    // Every push written in the window is on its way: wait until the
+    // clients have as many bytes of them as the server wrote (or give up
+    // after a while, and let the byte check say what is missing).
+    const pushBytesWritten = windowEnd.bytesWritten - windowStart.bytesWritten;
+    let windows: WindowReport[] = [];
+    await waitUntil(async () => {
+      windows = await Promise.all(
+        workers.map((worker) =>
+          worker.run<WindowReport>({
+            type: "window-report",
+            from: windowStart.at,
+            to: windowEnd.at,
+          }),
+        ),
+      );
+      return sum(windows.map((w) => w.expectedPushBytes)) >= pushBytesWritten;
+    });
+    measured();
+    // Replies stopped: wait until the server has read every one sent.
+    const replyBytesSent = sum(windows.map((w) => w.expectedReplyBytes));
+    let afterReplies = await snapshot(app);
+    await waitUntil(async () => {
+      afterReplies = await snapshot(app);
+      return afterReplies.bytesRead - beforeReplies.bytesRead >= replyBytesSent;
+    });
 
     progress(`${server}: closing clients`);
     await Promise.all(workers.map((worker) => worker.run({ type: "close" })));
@@ -228,14 +293,21 @@ export async function measureServer(
     const pushes = sum(windows.map((w) => w.pushes));
     const counted = sum(windows.map((w) => w.pushesInServerWindow));
     const replies = sum(windows.map((w) => w.replies));
-    const gaps = windows.flatMap((w) => w.gapsMs);
-    const deviations = gaps.map((gap) => Math.abs(gap - options.intervalMs));
+    const received = cadence(
+      windows.flatMap((w) => w.gapsMs),
+      options.intervalMs,
+    );
+    const sent = cadence(
+      windows.flatMap((w) => w.sentGapsMs),
+      options.intervalMs,
+    );
     const latencies = windows.flatMap((w) => w.latencyMs);
+    const { roundTrip } = windowEnd;
     return {
       server,
       clients,
-      connectFailures: failures.length,
-      connectAllMs,
+      connectFailures: 0,
+      connectAllMs: first.elapsedMs + second.elapsedMs,
       connectP50Ms: percentile(connectMs, 50),
       connectP99Ms: percentile(connectMs, 99),
       httpRequestsPerClient:
@@ -246,8 +318,9 @@ export async function measureServer(
       handshakeBytesWritten:
         (connected.bytesWritten - idle.bytesWritten) / clients,
       handshakeBytesRead: (connected.bytesRead - idle.bytesRead) / clients,
-      heapPerConnection: (connected.heapUsed - idle.heapUsed) / clients,
-      rssPerConnection: (connected.rss - idle.rss) / clients,
+      heapPerConnection:
+        (connected.heapUsed - half.heapUsed) / (clients - firstHalf),
+      rssPerConnection: (connected.rss - half.rss) / (clients - firstHalf),
       pushes,
       bytesPerPush:
         (windowEnd.bytesWritten - windowStart.bytesWritten) / counted,
@@ -259,22 +332,111 @@ export async function measureServer(
         (afterReplies.bytesRead - beforeReplies.bytesRead) / replies,
       expectedBytesPerReply:
         sum(windows.map((w) => w.expectedReplyBytes)) / replies,
-      cadenceP50Ms: percentile(deviations, 50),
-      cadenceP99Ms: percentile(deviations, 99),
-      cadenceMaxMs: deviations.length
-        ? deviations.reduce((max, value) => Math.max(max, value))
-        : Number.NaN,
+      cadenceP50Ms: received.p50,
+      cadenceP99Ms: received.p99,
+      cadenceMaxMs: received.max,
+      sentCadenceP50Ms: sent.p50,
+      sentCadenceP99Ms: sent.p99,
+      sentCadenceMaxMs: sent.max,
       pushesLost: sum(windows.map((w) => w.lost)),
       latencyP50Ms: percentile(latencies, 50),
       latencyP99Ms: percentile(latencies, 99),
+      roundTrips: roundTrip.count,
+      roundTripP50Ms: roundTrip.count > 0 ? roundTrip.p50 : Number.NaN,
+      roundTripP99Ms: roundTrip.count > 0 ? roundTrip.p99 : Number.NaN,
       eventLoopDelayP99Ms: windowEnd.eventLoopDelayP99,
+      clientEventLoopDelayP99Ms: Math.max(
+        ...windows.map((w) => w.eventLoopDelayP99Ms),
+      ),
+      clientEventLoopDelayMaxMs: Math.max(
+        ...windows.map((w) => w.eventLoopDelayMaxMs),
+      ),
       connectionsLeft: left?.openConnections ?? null,
       timersLeft: left?.liveTimers ?? null,
     };
   } finally {
-    for (const worker of workers) worker.stop();
-    await app.stop("SIGTERM", 3000);
+    await prepared.stop();
   }
+}
+
+/** Connects `count` more clients, spread over the prepared worker processes. */
+async function connectClients(
+  prepared: PreparedServer,
+  transport: WorkerTransport,
+  count: number,
+  options: MeasureOptions,
+): Promise<{ elapsedMs: number; connectMs: number[] }> {
+  if (count === 0) return { elapsedMs: 0, connectMs: [] };
+  const { workers, app, server } = prepared;
+  const started = performance.now();
+  const reports = await Promise.all(
+    workers.map((worker, w) => {
+      const share =
+        Math.floor(count / workers.length) +
+        (w < count % workers.length ? 1 : 0);
+      const config: WorkerConfig = {
+        transport,
+        port: app.port,
+        count: share,
+        concurrency: Math.max(
+          1,
+          Math.round(options.concurrency / workers.length),
+        ),
+        localAddresses: sourceAddresses(
+          Math.max(1, Math.ceil(share / CLIENTS_PER_ADDRESS)),
+          w * 4,
+        ),
+      };
+      return worker.run<ConnectReport>({ type: "connect", config });
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const failures = reports.flatMap((r) => r.failures);
+  if (failures.length > 0) {
+    throw new Error(
+      `${failures.length} of ${count} clients failed to connect to ${server}; first: ${failures[0]}`,
+    );
+  }
+  return { elapsedMs, connectMs: reports.flatMap((r) => r.connectMs) };
+}
+
+/** Polls `done` every 10 ms until it says yes or `ms` have passed. */
+async function waitUntil(
+  done: () => Promise<boolean>,
+  ms = 5000,
+): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!(await done()) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** |gap - interval|, summarised. */
+function cadence(gapsMs: readonly number[], intervalMs: number) {
+  const deviations = gapsMs.map((gap) => Math.abs(gap - intervalMs));
+  return {
+    p50: percentile(deviations, 50),
+    p99: percentile(deviations, 99),
+    max: deviations.length
+      ? deviations.reduce((max, value) => Math.max(max, value))
+      : Number.NaN,
+  };
+}
+
+/**
+ * The lowest heap of three snapshots after GC, 25 ms apart. For a moment
+ * after a burst of connections, and now and then later, a snapshot reads
+ * 100-300 KB high (work in flight, sweeping not done); the low one is the
+ * connections themselves.
+ */
+async function settledHeap(app: RunningApp): Promise<ServerSnapshot> {
+  let lowest = await snapshot(app, true);
+  for (let i = 0; i < 2; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const next = await snapshot(app, true);
+    if (next.heapUsed < lowest.heapUsed) lowest = next;
+  }
+  return lowest;
 }
 
 /** A snapshot once the server has read nothing new for 150 ms (at most 10 s). */

@@ -18,22 +18,42 @@ export interface RecoveryFigures {
   readonly resumeAfterRestartMs: number;
 }
 
-/** Measures both, with a heartbeat of `heartbeatMs` for the dead peer. */
-export async function measureRecovery(
+/** A demo started for the recovery runs, with the heartbeat they use. */
+export interface RecoveryApp {
+  readonly app: RunningApp;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Starts the demo of `row` with a heartbeat of `heartbeatMs`. Started
+ * apart from the measuring, so that the compare tool can start it early:
+ * an idle demo costs the machine nothing while others are measured.
+ */
+export async function startRecoveryApp(
   row: TransportRow,
   heartbeatMs: number,
-): Promise<RecoveryFigures> {
-  // One app for both: the dead peer first, then the restart.
+): Promise<RecoveryApp> {
   const env = { HEARTBEAT_MS: String(heartbeatMs) };
-  const first = await spawnApp(row.demo, serverEntries[row.demo], env);
+  return { app: await spawnApp(row.demo, serverEntries[row.demo], env), env };
+}
+
+/** Measures both on a started demo (the dead peer first, then the restart), and stops it. */
+export async function measureRecovery(
+  row: TransportRow,
+  { app, env }: RecoveryApp,
+): Promise<RecoveryFigures> {
   let handedOver = false;
   try {
-    const deadPeerDetectedMs = await deadPeer(row, first);
+    const deadPeerDetectedMs = await deadPeer(row, app);
     handedOver = true; // resume() stops it
-    const resumeAfterRestartMs = await resume(row, first, env);
-    return { heartbeatMs, deadPeerDetectedMs, resumeAfterRestartMs };
+    const resumeAfterRestartMs = await resume(row, app, env);
+    return {
+      heartbeatMs: Number(env.HEARTBEAT_MS),
+      deadPeerDetectedMs,
+      resumeAfterRestartMs,
+    };
   } finally {
-    if (!handedOver) await first.stop();
+    if (!handedOver) await app.stop();
   }
 }
 
@@ -101,7 +121,7 @@ function socketIoComingBack(port: number, websocketOnly: boolean): ComingBack {
 async function resume(
   row: TransportRow,
   first: RunningApp,
-  env: Record<string, string>,
+  env: Readonly<Record<string, string>>,
 ): Promise<number> {
   const client =
     row.id === "ws"

@@ -14,6 +14,7 @@ export interface TransportResult {
     readonly heapPerConnection: number;
     readonly rssPerConnection: number;
     readonly cadenceP99: number;
+    readonly sentCadenceP99: number;
     readonly bytesPerPush: number;
   };
 }
@@ -152,7 +153,13 @@ function grid(comparison: Comparison): Cell[][] {
     (f) => `${n2(f.bytesPerReply)} (${n2(f.expectedBytesPerReply)})`,
   );
   metric(
-    "cadence deviation p50 / p99 / max (ms)",
+    "cadence off by, sent p50 / p99 / max (ms)",
+    (f) =>
+      `${n1(f.sentCadenceP50Ms)} / ${n1(f.sentCadenceP99Ms)} / ${n1(f.sentCadenceMaxMs)}`,
+    (t) => ratio(t.ratios.sentCadenceP99),
+  );
+  metric(
+    "cadence off by, received p50 / p99 / max",
     (f) =>
       `${n1(f.cadenceP50Ms)} / ${n1(f.cadenceP99Ms)} / ${n1(f.cadenceMaxMs)}`,
     (t) => ratio(t.ratios.cadenceP99),
@@ -165,7 +172,16 @@ function grid(comparison: Comparison): Cell[][] {
     "push latency p50 / p99 (ms)",
     (f) => `${n3(f.latencyP50Ms)} / ${n3(f.latencyP99Ms)}`,
   );
+  metric(
+    "reply round trip p50 / p99 (ms)",
+    (f) => `${n3(f.roundTripP50Ms)} / ${n3(f.roundTripP99Ms)}`,
+  );
   metric("event-loop delay p99 (ms)", (f) => n1(f.eventLoopDelayP99Ms));
+  metric(
+    "clients' event-loop delay p99 / max",
+    (f) =>
+      `${n1(f.clientEventLoopDelayP99Ms)} / ${n1(f.clientEventLoopDelayMaxMs)}`,
+  );
   const recovery = (name: string, value: (t: TransportResult) => string) => {
     const row: Cell[] = [name];
     for (const t of comparison.transports)
