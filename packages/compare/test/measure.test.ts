@@ -1,0 +1,90 @@
+// The measuring path end to end, small: a real demo and a real baseline,
+// the preloaded instrument, a client process. Imports the built tool,
+// because it forks its client worker and preloads its instrument from
+// dist/ (turbo builds the package before its tests).
+import { describe, expect, it } from "vitest";
+import type * as MeasureModule from "../src/bench/measure.js";
+import type { MeasureOptions, ServerFigures } from "../src/bench/measure.js";
+import type * as ReportModule from "../src/bench/report.js";
+import type { ServerName } from "../src/bench/servers.js";
+import type { WorkerTransport } from "../src/bench/client-worker.js";
+
+// Types from src (type checking does not wait for the build), code from dist.
+const built = (path: string) =>
+  new URL(`../dist/${path}`, import.meta.url).href;
+const { measureServer, prepareServer } = (await import(
+  built("bench/measure.js")
+)) as typeof MeasureModule;
+const { checksFor } = (await import(
+  built("bench/report.js")
+)) as typeof ReportModule;
+
+const options: MeasureOptions = {
+  clients: 20,
+  intervalMs: 200,
+  windowMs: 1000,
+  concurrency: 20,
+  progress: () => {},
+};
+
+async function measure(
+  server: ServerName,
+  transport: WorkerTransport,
+): Promise<ServerFigures> {
+  const prepared = await prepareServer(server, options);
+  return measureServer(prepared, transport, options);
+}
+
+describe("measuring one server", () => {
+  it.each([
+    ["ws-demo", "ws"],
+    ["socketio-demo", "socket.io"],
+  ] as const)(
+    "%s over %s: exact bytes, every push answered, a round trip per push, back to idle",
+    async (server, transport) => {
+      const figures = await measure(server, transport);
+
+      // 20 clients x a push every 200 ms for 1 s: about 100 pushes.
+      expect(figures.pushes).toBeGreaterThanOrEqual(80);
+      expect(figures.pushesLost).toBe(0);
+      expect(figures.bytesPerPush).toBe(figures.expectedBytesPerPush);
+      expect(figures.bytesPerReply).toBe(figures.expectedBytesPerReply);
+      // The instrument pairs each push written with the reply read next.
+      expect(figures.roundTrips).toBeGreaterThanOrEqual(figures.pushes * 0.9);
+      expect(figures.roundTripP50Ms).toBeGreaterThan(0);
+      expect(figures.roundTripP99Ms).toBeGreaterThanOrEqual(
+        figures.roundTripP50Ms,
+      );
+      // A round trip is a push one way and a reply back: longer than one way.
+      expect(figures.roundTripP50Ms).toBeGreaterThan(figures.latencyP50Ms);
+      // Gaps are near the interval, by both clocks.
+      expect(figures.sentCadenceP50Ms).toBeLessThan(options.intervalMs / 2);
+      expect(figures.cadenceP50Ms).toBeLessThan(options.intervalMs / 2);
+      expect(figures.connectionsLeft).toBe(0);
+      expect(figures.timersLeft).toBe(0);
+      const failed = checksFor({
+        id: "ws",
+        label: server,
+        demo: figures,
+        bare: figures,
+      }).filter((check) => !check.ok);
+      expect(failed).toEqual([]);
+    },
+    30_000,
+  );
+
+  it("reports a baseline with no /stats as not checked, not as clean", async () => {
+    const figures = await measure("ws-bare", "ws");
+    expect(figures.connectionsLeft).toBeNull();
+    expect(figures.bytesPerPush).toBe(figures.expectedBytesPerPush);
+    expect(figures.roundTrips).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("says which server a client could not reach", async () => {
+    const prepared = await prepareServer("ws-demo", options);
+    // Socket.IO clients against the ws demo: nothing answers on /socket.io.
+    await expect(
+      measureServer(prepared, "socket.io-websocket", options),
+    ).rejects.toThrow(/clients failed to connect to ws-demo/);
+  }, 30_000);
+});
