@@ -35,9 +35,9 @@ without the lifecycle package) as separate processes, drives N clients
 against each from separate client processes, and prints one table.
 
   --clients N          clients per server (default 1000)
-  --ci                 CI mode: 200 clients, a push every 250 ms, a 1 s window
+  --ci                 CI mode: 200 clients, a push every 100 ms, a 0.5 s window
   --interval MS        push interval the servers use (default 1000)
-  --window S           seconds of pushes to measure (default 5)
+  --window S           seconds of pushes to measure, e.g. 5 or 0.5 (default 5)
   --concurrency N      clients connecting at once (default 100)
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
@@ -101,21 +101,22 @@ const clients = wholeNumber(
   1,
   20_000,
 );
-const windowSeconds = wholeNumber(
-  "window",
-  values.window ?? (values.ci ? "1" : "5"),
-  1,
-  600,
-);
+const windowSeconds = (() => {
+  const raw = values.window ?? (values.ci ? "0.5" : "5");
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 0.1 && value <= 600))
+    fail(`--window ${raw}: use seconds from 0.1 to 600, e.g. 5 or 0.5`);
+  return value;
+})();
 const options: MeasureOptions = {
   clients,
   intervalMs: wholeNumber(
     "interval",
-    values.interval ?? (values.ci ? "250" : "1000"),
+    values.interval ?? (values.ci ? "100" : "1000"),
     50,
     60_000,
   ),
-  windowMs: windowSeconds * 1000,
+  windowMs: Math.round(windowSeconds * 1000),
   concurrency: wholeNumber("concurrency", values.concurrency, 1, 1000),
   progress,
 };
@@ -163,7 +164,8 @@ const checks: Check[] = [];
 // The next server starts while the current one winds down, so that no
 // measured phase shares the machine with a starting process.
 let next: Promise<PreparedServer> | undefined;
-// The demos for the recovery runs start with the first server, and wait.
+// The demos for the recovery runs start with the first server, and wait
+// idle (no clients, no timers) until the load runs are over.
 const recoveryApps = values["no-recovery"]
   ? []
   : rows.map((row) => startRecoveryApp(row, options.intervalMs));

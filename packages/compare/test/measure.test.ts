@@ -80,6 +80,14 @@ describe("measuring one server", () => {
     expect(figures.roundTrips).toBeGreaterThan(0);
   }, 30_000);
 
+  it("fails with the server's name when the server dies, instead of waiting", async () => {
+    const prepared = await prepareServer("ws-demo", options);
+    await prepared.app.stop("SIGKILL");
+    await expect(measureServer(prepared, "ws", options)).rejects.toThrow(
+      /ws-demo exited \(SIGKILL\) while being measured/,
+    );
+  }, 30_000);
+
   it("says which server a client could not reach", async () => {
     const prepared = await prepareServer("ws-demo", options);
     // Socket.IO clients against the ws demo: nothing answers on /socket.io.

@@ -40,6 +40,13 @@ export interface ConnectReport {
   readonly type: "connected";
   readonly connectMs: number[];
   readonly failures: string[];
+  /** Pushes this process's clients have received so far, all told. */
+  readonly newsReceived: number;
+}
+
+export interface SettleReport {
+  readonly type: "settled";
+  readonly newsReceived: number;
 }
 
 export interface WindowReport {
@@ -92,6 +99,7 @@ const clients: Client[] = [];
 // Client indexes run on across connect commands: the compare tool
 // connects in two halves to measure memory per connection as a slope.
 let nextIndex = 0;
+let newsReceived = 0;
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 // Socket.IO clients that started on polling: the byte window waits for
@@ -128,6 +136,7 @@ function onNews(
   replyFrameBytes: number,
 ): boolean {
   const at = now();
+  newsReceived += 1;
   const previous = lastSeen.get(index);
   const inWindow =
     recording || (recordUntil !== undefined && news.sentAt <= recordUntil);
@@ -266,7 +275,7 @@ async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
     }
   }
   await Promise.all(Array.from({ length: config.concurrency }, lane));
-  return { type: "connected", connectMs, failures };
+  return { type: "connected", connectMs, failures, newsReceived };
 }
 
 process.on("message", (command: WorkerCommand) => {
@@ -280,7 +289,7 @@ process.on("message", (command: WorkerCommand) => {
           Promise.all(pendingUpgrades),
           new Promise((resolve) => setTimeout(resolve, 10_000)),
         ]);
-        process.send!({ type: "settled" });
+        process.send!({ type: "settled", newsReceived } satisfies SettleReport);
         break;
       case "window-start":
         window = freshWindow();

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
 import type {
   ConnectReport,
+  SettleReport,
   WindowReport,
   WorkerCommand,
   WorkerConfig,
@@ -33,6 +34,10 @@ export interface ServerFigures {
   readonly connectAllMs: number;
   readonly connectP50Ms: number;
   readonly connectP99Ms: number;
+  /** The few clients the handshake figures come from (see the handshake region). */
+  readonly handshakeClients: number;
+  /** Pushes those clients received before the handshake snapshot: should be 0. */
+  readonly pushesInHandshake: number;
   readonly httpRequestsPerClient: number;
   readonly upgradesPerClient: number;
   readonly tcpConnectionsPerClient: number;
@@ -75,6 +80,8 @@ const instrument = new URL("./instrument.js", import.meta.url).href;
 const workerEntry = fileURLToPath(
   new URL("./client-worker.js", import.meta.url),
 );
+/** Clients whose handshake is measured, before the rest connect. */
+const HANDSHAKE_CLIENTS = 5;
 /** Clients per worker process, and per source address: fds and ports are finite. */
 const CLIENTS_PER_WORKER = 2500;
 const CLIENTS_PER_ADDRESS = 5000;
@@ -207,25 +214,59 @@ export async function measureServer(
   const { clients, progress } = options;
   const { server, app, workers } = prepared;
   try {
-    const idle = await snapshot(app, true);
-
-    // Two halves: memory per connection is the slope between them, so what
-    // a server allocates once (compiled code, caches, pools) while its
-    // first clients connect is not spread over the count.
+    const idle = await snapshot(app, clients <= HANDSHAKE_CLIENTS * 2);
     progress(
       `${server}: connecting ${clients} clients from ${workers.length} process(es)`,
     );
-    const firstHalf = Math.floor(clients / 2);
-    const first = await connectClients(prepared, transport, firstHalf, options);
-    const half = firstHalf > 0 ? await settledHeap(app) : idle;
+
+    // #region handshake
+    // The handshake, on a few clients first, and only until they are
+    // connected (and polling ones upgraded): while a crowd takes seconds
+    // to connect, the first ones already receive pushes, which would be
+    // counted as handshake.
+    const probeCount = Math.min(clients, HANDSHAKE_CLIENTS);
+    const probe = await connectClients(
+      prepared,
+      transport,
+      probeCount,
+      probeCount,
+      [workers[0]!],
+    );
+    const pushesInHandshake =
+      transport === "socket.io"
+        ? (await workers[0]!.run<SettleReport>({ type: "settle" })).newsReceived
+        : probe.newsReceived;
+    const handshake = await snapshot(app);
+    // #endregion handshake
+
+    // Then the rest in two halves: memory per connection is the slope
+    // between them, so what a server allocates once (compiled code,
+    // caches, pools) while its first clients connect is not spread over
+    // the count.
+    const firstHalf = Math.max(probeCount, Math.floor(clients / 2));
+    const first = await connectClients(
+      prepared,
+      transport,
+      firstHalf - probeCount,
+      options.concurrency,
+    );
+    const half = await settledHeap(app);
     const second = await connectClients(
       prepared,
       transport,
       clients - firstHalf,
-      options,
+      options.concurrency,
     );
     const connected = await settledHeap(app);
-    const connectMs = [...first.connectMs, ...second.connectMs];
+    // With too few clients for two halves, the slope starts at idle (and
+    // only then is the idle snapshot taken after GC).
+    const [heapFrom, slopeClients] =
+      clients > firstHalf ? [half, clients - firstHalf] : [idle, clients];
+    const connectMs = [
+      ...probe.connectMs,
+      ...first.connectMs,
+      ...second.connectMs,
+    ];
 
     progress(`${server}: pushing for ${options.windowMs / 1000} s`);
     // Clients answer pushes only while recording: until then the server
@@ -307,20 +348,22 @@ export async function measureServer(
       server,
       clients,
       connectFailures: 0,
-      connectAllMs: first.elapsedMs + second.elapsedMs,
+      connectAllMs: probe.elapsedMs + first.elapsedMs + second.elapsedMs,
       connectP50Ms: percentile(connectMs, 50),
       connectP99Ms: percentile(connectMs, 99),
+      handshakeClients: probeCount,
+      pushesInHandshake,
       httpRequestsPerClient:
-        (connected.httpRequests - idle.httpRequests) / clients,
-      upgradesPerClient: (connected.upgrades - idle.upgrades) / clients,
+        (handshake.httpRequests - idle.httpRequests) / probeCount,
+      upgradesPerClient: (handshake.upgrades - idle.upgrades) / probeCount,
       tcpConnectionsPerClient:
-        (connected.tcpConnections - idle.tcpConnections) / clients,
+        (handshake.tcpConnections - idle.tcpConnections) / probeCount,
       handshakeBytesWritten:
-        (connected.bytesWritten - idle.bytesWritten) / clients,
-      handshakeBytesRead: (connected.bytesRead - idle.bytesRead) / clients,
+        (handshake.bytesWritten - idle.bytesWritten) / probeCount,
+      handshakeBytesRead: (handshake.bytesRead - idle.bytesRead) / probeCount,
       heapPerConnection:
-        (connected.heapUsed - half.heapUsed) / (clients - firstHalf),
-      rssPerConnection: (connected.rss - half.rss) / (clients - firstHalf),
+        (connected.heapUsed - heapFrom.heapUsed) / slopeClients,
+      rssPerConnection: (connected.rss - heapFrom.rss) / slopeClients,
       pushes,
       bytesPerPush:
         (windowEnd.bytesWritten - windowStart.bytesWritten) / counted,
@@ -359,15 +402,16 @@ export async function measureServer(
   }
 }
 
-/** Connects `count` more clients, spread over the prepared worker processes. */
+/** Connects `count` more clients, spread over `workers`, `concurrency` at a time. */
 async function connectClients(
   prepared: PreparedServer,
   transport: WorkerTransport,
   count: number,
-  options: MeasureOptions,
-): Promise<{ elapsedMs: number; connectMs: number[] }> {
-  if (count === 0) return { elapsedMs: 0, connectMs: [] };
-  const { workers, app, server } = prepared;
+  concurrency: number,
+  workers: readonly Worker[] = prepared.workers,
+): Promise<{ elapsedMs: number; connectMs: number[]; newsReceived: number }> {
+  if (count === 0) return { elapsedMs: 0, connectMs: [], newsReceived: 0 };
+  const { app, server } = prepared;
   const started = performance.now();
   const reports = await Promise.all(
     workers.map((worker, w) => {
@@ -378,10 +422,7 @@ async function connectClients(
         transport,
         port: app.port,
         count: share,
-        concurrency: Math.max(
-          1,
-          Math.round(options.concurrency / workers.length),
-        ),
+        concurrency: Math.max(1, Math.round(concurrency / workers.length)),
         localAddresses: sourceAddresses(
           Math.max(1, Math.ceil(share / CLIENTS_PER_ADDRESS)),
           w * 4,
@@ -397,7 +438,11 @@ async function connectClients(
       `${failures.length} of ${count} clients failed to connect to ${server}; first: ${failures[0]}`,
     );
   }
-  return { elapsedMs, connectMs: reports.flatMap((r) => r.connectMs) };
+  return {
+    elapsedMs,
+    connectMs: reports.flatMap((r) => r.connectMs),
+    newsReceived: sum(reports.map((r) => r.newsReceived)),
+  };
 }
 
 /** Polls `done` every 10 ms until it says yes or `ms` have passed. */
@@ -439,12 +484,12 @@ async function settledHeap(app: RunningApp): Promise<ServerSnapshot> {
   return lowest;
 }
 
-/** A snapshot once the server has read nothing new for 150 ms (at most 10 s). */
+/** A snapshot once the server has read nothing new for 100 ms (at most 10 s). */
 async function settledRead(app: RunningApp): Promise<ServerSnapshot> {
   let last = await snapshot(app);
   const deadline = performance.now() + 10_000;
-  for (let quiet = 0; quiet < 3 && performance.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let quiet = 0; quiet < 4 && performance.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
     const next = await snapshot(app);
     quiet = next.bytesRead === last.bytesRead ? quiet + 1 : 0;
     last = next;

@@ -131,7 +131,9 @@ function grid(comparison: Comparison): Cell[][] {
   metric("TCP connections per client", (f) => n1(f.tcpConnectionsPerClient));
   metric(
     "handshake bytes written / read",
-    (f) => `${n0(f.handshakeBytesWritten)} / ${n0(f.handshakeBytesRead)}`,
+    (f) =>
+      `${n0(f.handshakeBytesWritten)} / ${n0(f.handshakeBytesRead)}` +
+      (f.pushesInHandshake > 0 ? ` (${f.pushesInHandshake} push incl.)` : ""),
   );
   metric(
     "heap per connection",

@@ -117,12 +117,32 @@ export async function spawnApp(
       return new Promise<T>((resolve, reject) => {
         const onMessage = (answer: { id: number }) => {
           if (answer.id !== message.id) return;
-          child.off("message", onMessage);
+          done();
           resolve(answer as T);
         };
+        // A server that dies mid-question would otherwise leave us waiting.
+        const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+          done();
+          reject(
+            new Error(
+              `${name} exited (${signal ?? `code ${code}`}) while being measured; its last lines:\n${output.slice(-10).join("\n")}`,
+            ),
+          );
+        };
+        const done = () => {
+          child.off("message", onMessage);
+          child.off("exit", onExit);
+        };
+        if (child.exitCode !== null || child.signalCode !== null) {
+          onExit(child.exitCode, child.signalCode);
+          return;
+        }
         child.on("message", onMessage);
-        if (!child.send?.(message))
+        child.on("exit", onExit);
+        if (!child.send?.(message)) {
+          done();
           reject(new Error(`${name} has no IPC channel`));
+        }
       });
     },
     async stats() {
