@@ -169,6 +169,8 @@ let next: Promise<PreparedServer> | undefined;
 const recoveryApps = values["no-recovery"]
   ? []
   : rows.map((row) => startRecoveryApp(row, options.intervalMs));
+// One that fails to start is reported when its turn comes, not before.
+for (const started of recoveryApps) started.catch(() => {});
 try {
   progress(`${plan[0]!.server}: starting`);
   next = prepareServer(plan[0]!.server, options);
@@ -216,10 +218,10 @@ try {
 } catch (error) {
   if (process.stderr.isTTY) process.stderr.write("\n");
   // Servers started for later steps must not outlive the tool.
-  await Promise.all([
+  await Promise.allSettled([
     next?.then((prepared) => prepared.stop()),
     ...recoveryApps.map((started) => started.then(({ app }) => app.stop())),
-  ]).catch(() => {});
+  ]);
   fail(`${(error as Error).message}`);
 }
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
