@@ -10,8 +10,12 @@
 import { EventEmitter } from "node:events";
 // The built package, not ../src: tsx's esbuild rewrites #private fields
 // into WeakMaps, a different object layout from the one the apps run
-// (~300 bytes more per connection). `npm run bench` builds first.
-import { createTracker, fromWs } from "../dist/index.js";
+// (~300 bytes more per connection). `npm run bench` builds first. Types
+// come from src, so that type checking does not wait for the build.
+import type * as Lifecycle from "../src/index.js";
+const { createTracker, fromWs } = (await import(
+  new URL("../dist/index.js", import.meta.url).href
+)) as typeof Lifecycle;
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
