@@ -81,6 +81,8 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
     await page.close();
   });
 
+  // Its own time limit: the waits inside add up to more than the default
+  // 20 s, and a reconnect back-off on a busy machine may use most of them.
   it("reconnects by itself after a server restart, and news resume", async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/`);
@@ -112,5 +114,5 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       await page.locator("#messages li.event").allTextContents(),
     ).toContainEqual(expect.stringMatching(/reconnected after \d+ attempt/));
     await page.close();
-  });
+  }, 45_000);
 });
