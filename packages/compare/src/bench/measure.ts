@@ -84,7 +84,7 @@ const workerEntry = fileURLToPath(
 const HANDSHAKE_CLIENTS = 5;
 /** Clients per worker process, and per source address: fds and ports are finite. */
 const CLIENTS_PER_WORKER = 2500;
-const CLIENTS_PER_ADDRESS = 5000;
+const CLIENTS_PER_ADDRESS = 2500;
 
 let nextRequestId = 1;
 async function snapshot(
@@ -130,14 +130,29 @@ export class Worker {
   }
 }
 
-function sourceAddresses(count: number, offset: number): string[] {
-  // 127.0.0.1 is the server; clients spread over 127.0.0.10, .11, ...
-  return Array.from({ length: count }, (_, i) => `127.0.0.${10 + offset + i}`);
+// Each server measured gets its own block of source addresses: a port
+// still in TIME_WAIT from the thousands of clients of the server before
+// cannot be bound again for a minute, and the kernel's search for a free
+// one slows every connect down.
+let lastAddressBlock = 0;
+
+function sourceAddresses(
+  block: number,
+  worker: number,
+  count: number,
+): string[] {
+  // 127.0.0.1 is the server; clients spread over 127.<block>.<worker>.10, .11, ...
+  return Array.from(
+    { length: count },
+    (_, i) => `127.${block}.${worker}.${10 + i}`,
+  );
 }
 
 /** A server started for measuring, with the client processes that will drive it. */
 export interface PreparedServer {
   readonly server: ServerName;
+  /** The x of the 127.x.0.0/16 its clients connect from. */
+  readonly addressBlock: number;
   readonly app: RunningApp;
   readonly workers: readonly Worker[];
   /** Stops the clients and the server (measureServer does it when done). */
@@ -189,8 +204,10 @@ export async function prepareServer(
     stopWorkers();
     throw error;
   }
+  lastAddressBlock = (lastAddressBlock % 250) + 1;
   return {
     server,
+    addressBlock: lastAddressBlock,
     app,
     workers,
     stop: async () => {
@@ -424,8 +441,9 @@ async function connectClients(
         count: share,
         concurrency: Math.max(1, Math.round(concurrency / workers.length)),
         localAddresses: sourceAddresses(
+          prepared.addressBlock,
+          w,
           Math.max(1, Math.ceil(share / CLIENTS_PER_ADDRESS)),
-          w * 4,
         ),
       };
       return worker.run<ConnectReport>({ type: "connect", config });
