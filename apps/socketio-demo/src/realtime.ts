@@ -1,4 +1,6 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Server, type Socket } from "socket.io";
 import { createTracker, fromSocketIo, isAllowedOrigin } from "@repo/lifecycle";
 import { statsOf, type Log, type Settings, type Stats } from "@repo/demo-kit";
@@ -15,6 +17,9 @@ export interface Realtime {
   /** io.close(): every client's transport closes, so clients reconnect. */
   readonly close: () => Promise<void>;
 }
+
+/** How long clients get to end their transports before we cut them. */
+const CLOSE_GRACE_MS = 1000;
 
 /** Attaches Socket.IO to the HTTP server that Express also uses. */
 export function attachRealtime(
@@ -60,6 +65,19 @@ export function attachRealtime(
   });
   // #endregion attach
 
+  // #region frozen-peers
+  // The TCP connection under every WebSocket, for shutdown: a client whose
+  // machine froze never answers the close, and ws waits 30 s for it.
+  const upgraded = new Set<Duplex>();
+  function forgetUpgraded(this: Duplex): void {
+    upgraded.delete(this);
+  }
+  server.on("upgrade", (_request: IncomingMessage, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.on("close", forgetUpgraded);
+  });
+  // #endregion frozen-peers
+
   // #region connection
   io.on(
     "connection",
@@ -68,9 +86,13 @@ export function attachRealtime(
       log(
         `connect ${client.id} from ${client.ip} over ${socket.conn.transport.name}`,
       );
-      socket.conn.once("upgrade", () => {
-        log(`${client.id} upgraded to ${socket.conn.transport.name}`);
-      });
+      // Only a client that started on polling can upgrade; a listener on
+      // the others would wait, unused, for the connection's whole life.
+      if (socket.conn.transport.name === "polling") {
+        socket.conn.once("upgrade", () => {
+          log(`${client.id} upgraded to ${socket.conn.transport.name}`);
+        });
+      }
       client.send("welcome", {
         id: client.id,
         ip: client.ip,
@@ -127,7 +149,16 @@ export function attachRealtime(
       // Chosen over disconnectSockets(true): that one tells clients "the
       // server sent you away" and they do not reconnect. io.close() ends
       // their transports, so a restarted server gets its clients back.
-      await io.close();
+      // It resolves once the HTTP server has closed, which a frozen peer
+      // can hold up for ws's 30 s close timeout: give it a moment, then cut
+      // the WebSockets that are left, as ws-demo does.
+      // (An unref'd timer: once all is closed, it must not keep the
+      // process alive for the rest of the second.)
+      await Promise.race([
+        io.close(),
+        sleep(CLOSE_GRACE_MS, undefined, { ref: false }),
+      ]);
+      for (const socket of upgraded) socket.destroy();
     },
   };
 }

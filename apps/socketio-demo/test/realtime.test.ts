@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
+import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Server } from "socket.io";
@@ -265,6 +266,29 @@ describe("lifecycle", () => {
     const reason = await disconnected;
     expect(reason).toBe("transport close"); // not "io server disconnect"
     await attempting; // Socket.IO is already trying to come back
+  });
+
+  it("closes within seconds even when a client never answers the close handshake", async () => {
+    // A laptop that went to sleep: the TCP connection is there, nobody
+    // answers. ws waits 30 s for a close frame back before it gives up,
+    // and io.close() (so Ctrl-C) would wait with it.
+    const server = await serve({ PUSH_INTERVAL_MS: "600000" });
+    const silent = connect(server.port, "127.0.0.1");
+    silent.write(
+      "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n" +
+        `Host: 127.0.0.1:${server.port}\r\n` +
+        "Upgrade: websocket\r\nConnection: Upgrade\r\n" +
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" +
+        "Sec-WebSocket-Version: 13\r\n\r\n",
+    );
+    // The 101 and engine.io's open packet; after that, silence.
+    await new Promise((resolve) => silent.once("data", resolve));
+    silent.on("data", () => {}); // read, never answer
+
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(3000);
+    silent.destroy();
   });
 });
 

@@ -35,19 +35,22 @@ export async function startInProcess<R extends RealtimeSide>(
   );
   server.listen(settings.port, settings.host);
   await once(server, "listening");
+  let serverClosed = false;
+  server.once("close", () => (serverClosed = true));
   return {
     server,
     realtime,
     port: (server.address() as AddressInfo).port,
     logs,
     async close() {
+      // As listen.ts does on Ctrl-C: realtime clients first, then the HTTP
+      // server and whatever connections are left (io.close() may already
+      // have begun closing it, and may leave one waiting).
       await realtime.close();
-      if (server.listening) {
-        const closed = once(server, "close");
-        server.close();
-        server.closeAllConnections();
-        await closed;
-      }
+      const closed = serverClosed ? Promise.resolve() : once(server, "close");
+      if (server.listening) server.close();
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

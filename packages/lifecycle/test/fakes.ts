@@ -56,8 +56,8 @@ export class FakeSocketIoSocket implements SocketIoSocketLike {
     if (this.connected) this.sent.push({ event, args });
     return true;
   }
-  once(event: "disconnect", listener: (reason: string) => void): this {
-    this.events.once(event, listener);
+  on(event: "disconnect", listener: (reason: string) => void): this {
+    this.events.on(event, listener);
     return this;
   }
   disconnect(): this {

@@ -74,4 +74,6 @@ export interface Capabilities {
   };
   /** How a graceful shutdown ends a connection, seen from the client. */
   readonly shutdownClose: ExpectedClose;
+  /** Path and query of a WebSocket handshake, for a client written by hand. */
+  readonly webSocketPath: string;
 }

@@ -8,6 +8,7 @@ import type {
   ExpectedClose,
   TransportDriver,
 } from "./driver.js";
+import { frozenPeer } from "./frozen-peer.js";
 import type { RunningApp } from "./spawn-app.js";
 
 export const CONTRACT_PUSH_INTERVAL_MS = 200;
@@ -196,6 +197,22 @@ export function describeTransportContract(driver: TransportDriver): void {
       expectClose(await client.closed, driver.capabilities.shutdownClose);
       expect(code).toBe(0);
       expect(ms).toBeLessThan(2000);
+    });
+
+    it("shuts down within 3 s even when a client's machine froze", async () => {
+      // No close frame ever comes back: ws alone would wait 30 s for one.
+      const doomed = await driver.start({});
+      const frozen = await frozenPeer(
+        doomed.port,
+        driver.capabilities.webSocketPath,
+      );
+      try {
+        const { code, ms } = await doomed.stop("SIGTERM", 10_000);
+        expect(code).toBe(0);
+        expect(ms).toBeLessThan(3000);
+      } finally {
+        frozen.destroy();
+      }
     });
   });
 }

@@ -33,6 +33,8 @@ const capabilities: Capabilities = {
   // io.close(): transports end (a pending poll fails as "transport error"),
   // so real clients reconnect on their own.
   shutdownClose: { reason: /^transport (close|error)$/ },
+  // engine.io's own WebSocket, as a websocket-only client opens it.
+  webSocketPath: "/socket.io/?EIO=4&transport=websocket",
 };
 
 /** Drives apps/socketio-demo with socket.io-client, on the given transports. */

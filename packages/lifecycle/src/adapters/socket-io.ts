@@ -19,7 +19,7 @@ export interface SocketIoSocketLike {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   emit(event: string, ...args: any[]): boolean;
   disconnect(close?: boolean): unknown;
-  once(event: "disconnect", listener: (reason: string) => void): unknown;
+  on(event: "disconnect", listener: (reason: string) => void): unknown;
 }
 
 /** Adapts a Socket.IO server-side socket to the Connection port. */
@@ -27,10 +27,14 @@ export function fromSocketIo(socket: SocketIoSocketLike): Connection {
   return new SocketIoConnection(socket);
 }
 
+// A class with its methods on the prototype, like the ws adapter: one
+// small object per connection.
 class SocketIoConnection implements Connection {
-  readonly transport = "socket.io";
-
   constructor(private readonly socket: SocketIoSocketLike) {}
+
+  get transport(): "socket.io" {
+    return "socket.io";
+  }
 
   get transportId(): string {
     return this.socket.id;
@@ -64,10 +68,20 @@ class SocketIoConnection implements Connection {
       listener({ reason: "already disconnected" });
       return;
     }
-    this.socket.once("disconnect", (reason) => listener({ reason }));
+    // `on`, not `once`, and a bound shared function, not an arrow: the
+    // event fires once anyway, and once() wraps the listener in two more
+    // objects per connection.
+    this.socket.on("disconnect", forwardDisconnect.bind(listener));
   }
 
   terminate(): void {
     this.socket.disconnect(true);
   }
+}
+
+function forwardDisconnect(
+  this: (info: CloseInfo) => void,
+  reason: string,
+): void {
+  this({ reason });
 }
