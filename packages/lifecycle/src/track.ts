@@ -211,8 +211,10 @@ class Tracked implements TrackedConnection {
     if (this.#closeInfo !== undefined) return; // closing twice is harmless
     this.#closeInfo = info;
     this.shared.counts.openConnections -= 1;
+    // Every timer first, so that no listener sees one still live.
     if (this.#timer !== undefined) this.#release(this.#timer);
     for (const handle of [...(this.#moreTimers ?? [])]) this.#release(handle);
+    // Then the listeners: this connection's own, then the tracker's.
     const first = this.#closeListener;
     const more = this.#moreCloseListeners ?? [];
     this.#closeListener = this.#moreCloseListeners = undefined;
