@@ -37,7 +37,8 @@ against each from separate client processes, and prints one table.
   --clients N          clients per server (default 1000)
   --ci                 CI mode: 200 clients, a push every 100 ms, a 0.5 s window
   --interval MS        push interval the servers use (default 1000)
-  --window S           seconds of pushes to measure, e.g. 5 or 0.5 (default 5)
+  --window S           seconds of pushes to measure, at least two intervals,
+                       e.g. 5 or 0.5 (default 5)
   --concurrency N      clients connecting at once (default 100)
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
@@ -120,6 +121,14 @@ const options: MeasureOptions = {
   concurrency: wholeNumber("concurrency", values.concurrency, 1, 1000),
   progress,
 };
+// Cadence is the gap between two pushes to one client: the window must
+// hold at least two of them.
+if (options.windowMs < 2 * options.intervalMs) {
+  fail(
+    `--window ${windowSeconds} s is shorter than two pushes (2 x ${options.intervalMs} ms): ` +
+      `use --window ${Math.ceil((2 * options.intervalMs) / 1000)} or more, or a shorter --interval.`,
+  );
+}
 const rows = values.transports.split(",").map((id) => {
   const row = transportRows.find((candidate) => candidate.id === id.trim());
   if (!row)

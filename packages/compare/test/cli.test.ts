@@ -32,6 +32,10 @@ describe("compare's command line", () => {
       'unknown transport "mqtt"; choose from ws, socket.io, socket.io-websocket',
     ],
     ["--format yaml", "--format yaml: choose table, markdown or json"],
+    [
+      "--window 1 --interval 800",
+      "--window 1 s is shorter than two pushes (2 x 800 ms): use --window 2 or more",
+    ],
     ["--colour", "Unknown option '--colour'"],
   ])("refuses %s and says why", (args, message) => {
     const { code, stderr } = compare(args);

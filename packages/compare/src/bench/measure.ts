@@ -231,7 +231,10 @@ export async function measureServer(
   const { clients, progress } = options;
   const { server, app, workers } = prepared;
   try {
-    const idle = await snapshot(app, clients <= HANDSHAKE_CLIENTS * 2);
+    const probeCount = Math.min(clients, HANDSHAKE_CLIENTS);
+    const firstHalf = Math.max(probeCount, Math.floor(clients / 2));
+    // With too few clients for two halves, the heap slope starts here.
+    const idle = await snapshot(app, clients <= firstHalf);
     progress(
       `${server}: connecting ${clients} clients from ${workers.length} process(es)`,
     );
@@ -241,7 +244,6 @@ export async function measureServer(
     // connected (and polling ones upgraded): while a crowd takes seconds
     // to connect, the first ones already receive pushes, which would be
     // counted as handshake.
-    const probeCount = Math.min(clients, HANDSHAKE_CLIENTS);
     const probe = await connectClients(
       prepared,
       transport,
@@ -260,7 +262,6 @@ export async function measureServer(
     // between them, so what a server allocates once (compiled code,
     // caches, pools) while its first clients connect is not spread over
     // the count.
-    const firstHalf = Math.max(probeCount, Math.floor(clients / 2));
     const first = await connectClients(
       prepared,
       transport,
@@ -275,8 +276,6 @@ export async function measureServer(
       options.concurrency,
     );
     const connected = await settledHeap(app);
-    // With too few clients for two halves, the slope starts at idle (and
-    // only then is the idle snapshot taken after GC).
     const [heapFrom, slopeClients] =
       clients > firstHalf ? [half, clients - firstHalf] : [idle, clients];
     const connectMs = [
@@ -330,7 +329,7 @@ export async function measureServer(
     measured();
     // Replies stopped: wait until the server has read every one sent.
     const replyBytesSent = sum(windows.map((w) => w.expectedReplyBytes));
-    let afterReplies = await snapshot(app);
+    let afterReplies = beforeReplies;
     await waitUntil(async () => {
       afterReplies = await snapshot(app);
       return afterReplies.bytesRead - beforeReplies.bytesRead >= replyBytesSent;
