@@ -10,6 +10,8 @@ export interface RunningApp {
   readonly port: number;
   /** The lines the app has printed so far, stdout and stderr (the last ones, if capped). */
   readonly output: readonly string[];
+  /** False once the process has exited, for whatever reason. */
+  readonly alive: boolean;
   /** Sends one IPC message and resolves with the answer that carries its id. */
   ask<T>(message: { id: number } & Record<string, unknown>): Promise<T>;
   stats(): Promise<AppStats>;
@@ -113,6 +115,9 @@ export async function spawnApp(
     origin,
     port,
     output,
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     ask<T>(message: { id: number } & Record<string, unknown>) {
       return new Promise<T>((resolve, reject) => {
         const onMessage = (answer: { id: number }) => {

@@ -1,0 +1,824 @@
+// The hostile-input table (issue #10): one row per input, run against
+// each app it names by describeHostileSuite. A lesson that adds a message
+// type adds its rows here. Each row says what it sends and what it expects;
+// after every row the suite also checks that the server is alive, serves a
+// fresh client within a second, is back to 0 connections and 0 timers,
+// and logged a few bounded lines.
+import type { CaseContext } from "./context.js";
+import { answerOutcome } from "./context.js";
+import {
+  openPolling,
+  pollingRequest,
+  pollingTarget,
+} from "./engine-io.js";
+import type { Expected, Outcome } from "./outcome.js";
+import { connect } from "node:net";
+import {
+  holdHalfOpen,
+  hostHeader,
+  upgradeHeaders,
+  type HeaderLine,
+} from "./raw-http.js";
+import { frozenPeer } from "../contract/frozen-peer.js";
+import { buildFrame, closePayload, OPCODE } from "./raw-websocket.js";
+import type { AppName } from "./targets.js";
+
+export type CaseClass =
+  | "handshake"
+  | "x-forwarded-for"
+  | "frames"
+  | "messages"
+  | "packets"
+  | "churn"
+  | "shutdown";
+
+export interface HostileCase {
+  readonly name: string;
+  readonly class: CaseClass;
+  /** The apps this row applies to (default: both). */
+  readonly apps?: readonly AppName[];
+  readonly expect: Expected;
+  /** Sends the input and says what came of it. */
+  readonly send: (c: CaseContext) => Promise<Outcome>;
+  /** Lines the row may add to the log, the fresh client's included (default 10). */
+  readonly maxLogLines?: number;
+  /** Default 15 s. */
+  readonly timeoutMs?: number;
+  /** Why the expectation is what it is, where that is not obvious. */
+  readonly note?: string;
+}
+
+/** The apps' default MAX_PAYLOAD_BYTES. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** The loopback address the shared app trusts as its reverse proxy (TRUST_PROXY). */
+export const TRUSTED_PROXY = "127.0.0.2";
+export const UNTRUSTED_PEER = "127.0.0.3";
+/** The heartbeat of the shared app: abandoned Socket.IO sessions end within 2 of these. */
+export const HOSTILE_HEARTBEAT_MS = 500;
+
+const BOTH: readonly AppName[] = ["ws-demo", "socketio-demo"];
+const WS_ONLY: readonly AppName[] = ["ws-demo"];
+const SIO_ONLY: readonly AppName[] = ["socketio-demo"];
+
+const frame = buildFrame;
+const text = (payload: string | Buffer, more = {}) =>
+  frame({ opcode: OPCODE.text, payload, ...more });
+const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+const own = (c: CaseContext) => `http://127.0.0.1:${c.app.port}`;
+const evilHost = (c: CaseContext) => `evil.example:${c.app.port}`;
+const manyHeaders = (n: number): HeaderLine[] =>
+  Array.from({ length: n }, () => ["x", "1"] as const);
+
+// #region handshake
+const handshake: HostileCase[] = [
+  {
+    name: "upgrade without Sec-WebSocket-Key",
+    class: "handshake",
+    expect: { refused: "malformed" },
+    send: (c) =>
+      c.upgrade({
+        handshake: upgradeHeaders().filter(([n]) => n !== "Sec-WebSocket-Key"),
+      }),
+  },
+  {
+    name: "upgrade with Sec-WebSocket-Version: 12",
+    class: "handshake",
+    expect: { refused: "malformed" },
+    send: (c) => c.upgrade({ handshake: upgradeHeaders(undefined, "12") }),
+  },
+  {
+    name: "Sec-WebSocket-Protocol of 12 000 spaces (ReDoS class)",
+    class: "handshake",
+    expect: { refused: "malformed" },
+    note: "ws parses the header in one pass and refuses an empty list",
+    send: (c) =>
+      c.upgrade({ headers: [["Sec-WebSocket-Protocol", " ".repeat(12_000)]] }),
+  },
+  ...["/nope", "//", "//@", "http://["].map(
+    (path): HostileCase => ({
+      name: `upgrade to the wrong path ${JSON.stringify(path)}`,
+      class: "handshake",
+      expect: { refused: "path" },
+      send: (c) => c.upgrade({ target: path }),
+    }),
+  ),
+  {
+    name: "HTTP/1.1 upgrade without Host",
+    class: "handshake",
+    expect: { refused: "malformed" },
+    send: (c) => c.upgrade({ host: null }),
+  },
+  {
+    name: "HTTP/1.1 GET / without Host (Node answers 400)",
+    class: "handshake",
+    expect: { status: 400 },
+    send: (c) => c.http({ target: "/", headers: [] }),
+  },
+  {
+    name: "a foreign Origin",
+    class: "handshake",
+    expect: { refused: "origin" },
+    send: (c) => c.upgrade({ headers: [["Origin", "https://evil.example"]] }),
+  },
+  {
+    name: "two Origin headers, both the page's own",
+    class: "handshake",
+    expect: { refused: "origin" },
+    note: "Node joins them into one value, which is no origin at all",
+    send: (c) =>
+      c.upgrade({ headers: [["Origin", own(c)], ["Origin", own(c)]] }),
+  },
+  {
+    name: "Origin: null (sandboxed frame, file://)",
+    class: "handshake",
+    expect: { refused: "origin" },
+    send: (c) => c.upgrade({ headers: [["Origin", "null"]] }),
+  },
+  {
+    name: "Origin https://127.0.0.1:PORT on the plain-http server",
+    class: "handshake",
+    expect: { refused: "origin" },
+    send: (c) =>
+      c.upgrade({
+        headers: [["Origin", `https://127.0.0.1:${c.app.port}`]],
+      }),
+  },
+  {
+    name: "DNS rebinding: upgrade with Host evil.example:PORT and its own Origin",
+    class: "handshake",
+    expect: { refused: "host" },
+    send: (c) =>
+      c.upgrade({
+        host: evilHost(c),
+        headers: [["Origin", `http://${evilHost(c)}`]],
+      }),
+  },
+  ...["/", "/stats"].map(
+    (path): HostileCase => ({
+      name: `DNS rebinding: GET ${path} with Host evil.example:PORT`,
+      class: "handshake",
+      expect: { status: 403 },
+      send: (c) => c.http({ target: path, headers: [["Host", evilHost(c)]] }),
+    }),
+  ),
+  {
+    name: "DNS rebinding: polling handshake with Host evil.example:PORT",
+    class: "handshake",
+    apps: SIO_ONLY,
+    expect: { status: 403 },
+    send: (c) =>
+      c.http({
+        target: pollingTarget(),
+        headers: [["Host", evilHost(c)]],
+      }),
+  },
+  {
+    name: "a 20 KB header (Node answers 431)",
+    class: "handshake",
+    expect: { status: 431 },
+    send: (c) => c.upgrade({ headers: [["X-Big", "a".repeat(20_000)]] }),
+  },
+  {
+    name: "2100 headers, the handshake ones past maxHeadersCount (CVE-2024-37890 class)",
+    class: "handshake",
+    expect: { refused: "malformed" },
+    note: "Node keeps the first 2000; ws then misses Upgrade and answers 400",
+    send: (c) => c.upgrade({ headers: manyHeaders(2100) }),
+  },
+  {
+    name: "GET /stats with 2100 headers",
+    class: "handshake",
+    expect: { status: 200 },
+    send: (c) =>
+      c.http({ target: "/stats", headers: [hostHeader(c.app.port), ...manyHeaders(2100)] }),
+  },
+  {
+    name: "1000 half-open requests held while a fresh client connects",
+    class: "handshake",
+    expect: "served",
+    timeoutMs: 20_000,
+    async send(c) {
+      const held = await holdHalfOpen(
+        c.app.port,
+        1000,
+        `GET / HTTP/1.1\r\nHost: 127.0.0.1:${c.app.port}\r\n`,
+      );
+      try {
+        const start = performance.now();
+        const client = await c.target.driver.connect(c.app);
+        const ms = performance.now() - start;
+        await client.close();
+        return ms < 1000
+          ? "served"
+          : { answer: `the welcome took ${Math.round(ms)} ms` };
+      } finally {
+        held.release();
+      }
+    },
+  },
+  {
+    name: "200 refused upgrades in a row: the log says so in a few lines",
+    class: "handshake",
+    expect: "served",
+    maxLogLines: 30,
+    async send(c) {
+      for (let i = 0; i < 200; i += 50) {
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, () =>
+            c.upgrade({ headers: [["Origin", "https://evil.example"]] }),
+          ),
+        );
+        const wrong = answers.find(
+          (a) => JSON.stringify(a) !== JSON.stringify({ status: c.target.capabilities.refusedUpgrade.origin }),
+        );
+        if (wrong) return wrong;
+      }
+      return "served";
+    },
+  },
+];
+// #endregion handshake
+
+// #region x-forwarded-for
+const xff = (
+  name: string,
+  from: string,
+  header: string,
+  expectedIp: string,
+): HostileCase => ({
+  name: `X-Forwarded-For ${name}, from ${from === TRUSTED_PROXY ? "the trusted proxy" : "an untrusted peer"}`,
+  class: "x-forwarded-for",
+  expect: { welcomeIp: expectedIp },
+  send: (c) =>
+    c.welcome({ localAddress: from, headers: { "X-Forwarded-For": header } }),
+});
+const LONG_CHAIN = `${"10.9.8.7, ".repeat(1000)}203.0.113.66`; // ~10 KB
+const forwardedFor: HostileCase[] = [
+  xff("spoofed", UNTRUSTED_PEER, "203.0.113.66", UNTRUSTED_PEER),
+  xff("spoofed", TRUSTED_PROXY, "203.0.113.66", "203.0.113.66"),
+  xff("with several hops", UNTRUSTED_PEER, "198.51.100.1, 203.0.113.66", UNTRUSTED_PEER),
+  // Right to left: 127.0.0.2 is trusted, 203.0.113.66 is the first that is not.
+  xff("with several hops", TRUSTED_PROXY, "198.51.100.1, 203.0.113.66, 127.0.0.2", "203.0.113.66"),
+  // Not an address: the nearest hop that is one, the proxy (client-ip.ts).
+  xff("of garbage", TRUSTED_PROXY, "not-an-ip, <script>alert(1)</script>", TRUSTED_PROXY),
+  xff("of garbage", UNTRUSTED_PEER, "not-an-ip, <script>alert(1)</script>", UNTRUSTED_PEER),
+  xff("empty", TRUSTED_PROXY, "", TRUSTED_PROXY),
+  xff("IPv6", TRUSTED_PROXY, "2001:db8::1", "2001:db8::1"),
+  xff("IPv4-mapped IPv6", TRUSTED_PROXY, "::ffff:203.0.113.9", "203.0.113.9"),
+  xff("10 KB long", TRUSTED_PROXY, LONG_CHAIN, "203.0.113.66"),
+  xff("10 KB long", UNTRUSTED_PEER, LONG_CHAIN, UNTRUSTED_PEER),
+];
+// #endregion x-forwarded-for
+
+// #region frames
+const frames: HostileCase[] = [
+  {
+    name: "an unmasked client frame",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(text("hi", { masked: false })),
+  },
+  {
+    name: "RSV1 set (no extension negotiated)",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(text("hi", { rsv: 4 })),
+  },
+  {
+    name: "RSV2 and RSV3 set",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(text("hi", { rsv: 3 })),
+  },
+  ...[0x3, 0xb].map(
+    (opcode): HostileCase => ({
+      name: `reserved opcode 0x${opcode.toString(16)}`,
+      class: "frames",
+      expect: { close: 1002 },
+      send: (c) => c.frames(frame({ opcode, payload: "hi" })),
+    }),
+  ),
+  {
+    name: "a fragmented control frame (ping without FIN)",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(frame({ opcode: OPCODE.ping, payload: "hi", fin: false })),
+  },
+  {
+    name: "a 126-byte ping",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(frame({ opcode: OPCODE.ping, payload: Buffer.alloc(126) })),
+  },
+  {
+    name: "a continuation frame with nothing to continue",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(frame({ opcode: OPCODE.continuation, payload: "hi" })),
+  },
+  {
+    name: "invalid UTF-8 in a text frame",
+    class: "frames",
+    expect: { close: 1007 },
+    send: (c) => c.frames(text(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))),
+  },
+  {
+    name: "close code 999",
+    class: "frames",
+    expect: { close: 1002 },
+    send: (c) => c.frames(frame({ opcode: OPCODE.close, payload: closePayload(999) })),
+  },
+  {
+    name: "a message one byte over MAX_PAYLOAD_BYTES",
+    class: "frames",
+    expect: { close: 1009 },
+    send: (c) => c.frames(text("x".repeat(MAX_PAYLOAD_BYTES + 1))),
+  },
+  {
+    name: "fragments that add up past MAX_PAYLOAD_BYTES",
+    class: "frames",
+    expect: { close: 1009 },
+    send: (c) =>
+      c.frames(
+        text("x".repeat(MAX_PAYLOAD_BYTES / 2), { fin: false }),
+        frame({ opcode: OPCODE.continuation, payload: "x".repeat(MAX_PAYLOAD_BYTES / 2), fin: false }),
+        frame({ opcode: OPCODE.continuation, payload: "x" }),
+      ),
+  },
+  {
+    name: "a frame header announcing 10 MB, no body",
+    class: "frames",
+    expect: { close: 1009 },
+    send: (c) =>
+      c.frames(frame({ opcode: OPCODE.binary, announcedLength: 10 * 1024 * 1024 })),
+  },
+  {
+    name: "16 385 empty continuation frames",
+    class: "frames",
+    expect: { close: 1008 },
+    note: "ws 8.18+ caps a message at 16 384 fragments (maxFragments)",
+    send: (c) =>
+      c.frames(
+        text("", { fin: false }),
+        Buffer.concat(
+          Array.from({ length: 16_385 }, () =>
+            frame({ opcode: OPCODE.continuation, fin: false }),
+          ),
+        ),
+      ),
+  },
+  {
+    name: "2000 pings at once",
+    class: "frames",
+    expect: "cut",
+    note:
+      "ws 8.23 cuts a peer with more than maxPendingAutoPongs (60) pongs not yet written: terminate(), no close frame",
+    send: (c) =>
+      c.frames(
+        Buffer.concat(
+          Array.from({ length: 2000 }, () =>
+            frame({ opcode: OPCODE.ping, payload: "flood" }),
+          ),
+        ),
+      ),
+  },
+  {
+    name: "2000 pings, 50 at a time: every pong comes",
+    class: "frames",
+    expect: "served",
+    async send(c) {
+      const session = await c.target.openSession(c.app.port);
+      try {
+        const fifty = Buffer.concat(
+          Array.from({ length: 50 }, () =>
+            frame({ opcode: OPCODE.ping, payload: "flood" }),
+          ),
+        );
+        for (let sent = 50; sent <= 2000; sent += 50) {
+          session.write(fifty);
+          const deadline = performance.now() + 2000;
+          while (session.pongs.length < sent) {
+            if (session.isClosed || performance.now() > deadline)
+              return { answer: `${session.pongs.length} pongs for ${sent} pings` };
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+        }
+        return "served";
+      } finally {
+        await session.close();
+      }
+    },
+  },
+];
+// #endregion frames
+
+// #region messages
+/** A `reply` with this payload, in each app's envelope: the app logs it and carries on. */
+const reply = (name: string, json: string, extra: Partial<HostileCase> = {}): HostileCase => ({
+  name: `a reply ${name}`,
+  class: "messages",
+  expect: "ignored",
+  send: (c) => c.reply(json),
+  ...extra,
+});
+const messages: HostileCase[] = [
+  reply("of the wrong shape", '{"seq":"1","text":2}'),
+  reply("that is null", "null"),
+  reply("with __proto__ keys", '{"__proto__":{"polluted":true},"seq":1,"text":"x","constructor":{"prototype":{"polluted":true}}}'),
+  reply("nested 5000 deep", nested(5000)),
+  reply("whose text is 30 KB of quotes (escaped, the log line doubles)", JSON.stringify({ seq: 1, text: '"'.repeat(30_000) })),
+  reply("whose text is control characters", JSON.stringify({ seq: 1, text: "\u0001\u001b[2J\r\n".repeat(200) })),
+  {
+    name: "a binary message",
+    class: "messages",
+    apps: WS_ONLY,
+    expect: "ignored",
+    send: (c) => c.frames(frame({ opcode: OPCODE.binary, payload: Buffer.from([1, 2, 3]) })),
+  },
+  ...[
+    ["text that is not JSON", "hello"],
+    ["JSON that is not an object", '"reply"'],
+    ["an unknown event", '{"event":"nope","data":{}}'],
+    ["an envelope with __proto__", '{"__proto__":{"event":"reply"},"event":"reply","data":{"__proto__":{"seq":1}}}'],
+    ["unbalanced nesting 5000 deep", `{"event":"reply","data":${"[".repeat(5000)}`],
+    ["the envelope nested 5000 deep", `{"event":"reply","data":${nested(5000)}}`],
+  ].map(
+    ([name, message]): HostileCase => ({
+      name: `a message: ${name!}`,
+      class: "messages",
+      apps: WS_ONLY,
+      expect: "ignored",
+      send: (c) => c.texts(message!),
+    }),
+  ),
+  {
+    name: "a flood of 2000 messages: a summary line, not 2000 lines",
+    class: "messages",
+    expect: "ignored",
+    maxLogLines: 30,
+    send: (c) =>
+      c.frames(
+        Buffer.concat(
+          Array.from({ length: 2000 }, (_, i) =>
+            text(c.target.replyMessage(JSON.stringify({ seq: i, text: "flood" }))),
+          ),
+        ),
+      ),
+  },
+];
+// #endregion messages
+
+// #region packets
+/** Socket.IO packets, each sent over both engine.io transports. */
+const PACKETS: ReadonlyArray<{ name: string; packet: string; expect: Expected; note?: string }> = [
+  { name: "truncated: `4`", packet: "4", expect: "closed" },
+  { name: "truncated: `42[`", packet: "42[", expect: "closed" },
+  { name: "`4abc` (unknown Socket.IO type)", packet: "4abc", expect: "closed" },
+  { name: "`42{}` (payload not an array)", packet: "42{}", expect: "closed" },
+  { name: "event name not a string", packet: '42[{"toString":"foo"}]', expect: "closed" },
+  { name: "unknown engine.io type `hello`", packet: "hello", expect: "closed" },
+  {
+    name: "CONNECT to an unknown namespace",
+    packet: "40/nope,",
+    expect: { answer: /^44\/nope,\{"message":"Invalid namespace"\}$/ },
+  },
+  {
+    name: "binary attachment count 1e9",
+    packet: '451000000000-["reply",{"_placeholder":true,"num":0}]',
+    expect: "closed",
+    note: "socket.io-parser refuses more than maxAttachments (10)",
+  },
+  {
+    name: "a binary event whose attachment never comes",
+    packet: '451-["reply",{"_placeholder":true,"num":0}]',
+    expect: "closed",
+    note: "the parser waits for the attachment; the next text packet (the probe) ends the session",
+  },
+  { name: "deep nesting", packet: `42["reply",${nested(5000)}]`, expect: "ignored" },
+  {
+    name: "1000 arguments",
+    packet: `42["reply"${',{"seq":1,"text":"x"}'.repeat(1000)}]`,
+    expect: "ignored",
+  },
+  { name: "a huge ack id", packet: '4299999999999999999999999["reply",{"seq":1,"text":"x"}]', expect: "ignored" },
+  { name: "an event named `error`", packet: '42["error","boom"]', expect: "ignored" },
+  ...["connect", "disconnect", "disconnecting", "newListener"].map((name) => ({
+    name: `the reserved event name \`${name}\``,
+    packet: `42["${name}",{}]`,
+    expect: "closed" as const,
+    note: "socket.io-parser refuses reserved names as invalid payload",
+  })),
+];
+const packets: HostileCase[] = PACKETS.flatMap(({ name, packet, expect, note }) => [
+  {
+    name: `websocket: ${name}`,
+    class: "packets" as const,
+    apps: SIO_ONLY,
+    expect,
+    note,
+    send: (c: CaseContext) => c.texts(packet),
+  },
+  {
+    name: `polling: ${name}`,
+    class: "packets" as const,
+    apps: SIO_ONLY,
+    expect,
+    note,
+    send: (c: CaseContext) => c.pollingPost(packet),
+  },
+]);
+const sid = (id: string) => pollingTarget(`&sid=${encodeURIComponent(id)}`);
+packets.push(
+  {
+    name: "websocket: a binary frame outside a binary event",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: "closed",
+    send: (c) => c.frames(frame({ opcode: OPCODE.binary, payload: Buffer.from([1, 2, 3]) })),
+  },
+  {
+    name: "polling: a POST over MAX_PAYLOAD_BYTES",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { status: 413 },
+    send: (c) => c.pollingPost(`42["reply",{"seq":1,"text":"${"x".repeat(MAX_PAYLOAD_BYTES)}"}]`),
+  },
+  ...(["GET", "POST"] as const).map(
+    (method): HostileCase => ({
+      name: `polling: ${method} with an unknown sid`,
+      class: "packets",
+      apps: SIO_ONLY,
+      expect: { status: 400 },
+      send: (c) => c.polling(method, sid("AAAAAAAAAAAAAAAAAAAA"), method === "POST" ? "40" : undefined),
+    }),
+  ),
+  {
+    name: "polling: GET with a closed sid",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { status: 400 },
+    async send(c) {
+      const session = await c.pollingSession();
+      await session.close();
+      await session.poll(); // the close packet
+      return c.polling("GET", sid(session.sid));
+    },
+  },
+  {
+    name: "polling: two GETs at once on one sid",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { status: 400 },
+    note: "engine.io answers the overlapping poll 400 and ends the session",
+    async send(c) {
+      const session = await c.pollingSession();
+      const first = session.poll();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = await session.poll();
+      await first;
+      await session.close();
+      return answerOutcome(second);
+    },
+  },
+  ...(["GET", "POST"] as const).map(
+    (method): HostileCase => ({
+      name: `polling: a live sid used from a foreign Origin (${method})`,
+      class: "packets",
+      apps: SIO_ONLY,
+      expect: { status: 403 },
+      async send(c) {
+        const session = await c.pollingSession();
+        try {
+          const foreign = { headers: [["Origin", "https://evil.example"]] as HeaderLine[] };
+          return answerOutcome(
+            method === "GET"
+              ? await session.poll(foreign)
+              : await session.post('42["reply",{"seq":1,"text":"x"}]', foreign),
+          );
+        } finally {
+          await session.close();
+        }
+      },
+    }),
+  ),
+  {
+    name: "websocket: upgrading a live sid from a foreign Origin",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { refused: "origin" },
+    async send(c) {
+      const session = await c.pollingSession();
+      try {
+        return await c.upgrade({
+          target: `/socket.io/?EIO=4&transport=websocket&sid=${encodeURIComponent(session.sid)}`,
+          headers: [["Origin", "https://evil.example"]],
+        });
+      } finally {
+        await session.close();
+      }
+    },
+  },
+  ...[
+    ["EIO=3", "/socket.io/?EIO=3&transport=polling"],
+    ["EIO=5", "/socket.io/?EIO=5&transport=polling"],
+    ["transport=__proto__", "/socket.io/?EIO=4&transport=__proto__"],
+    ["transport=flashsocket", "/socket.io/?EIO=4&transport=flashsocket"],
+  ].map(
+    ([name, path]): HostileCase => ({
+      name: `polling handshake with ${name!}`,
+      class: "packets",
+      apps: SIO_ONLY,
+      expect: { status: 400 },
+      send: (c) => c.polling("GET", path!),
+    }),
+  ),
+  ...[
+    ["EIO=3", "/socket.io/?EIO=3&transport=websocket"],
+    ["EIO=5", "/socket.io/?EIO=5&transport=websocket"],
+  ].map(
+    ([name, path]): HostileCase => ({
+      name: `websocket handshake with ${name!}`,
+      class: "packets",
+      apps: SIO_ONLY,
+      expect: "cut",
+      note:
+        "engine.io checks EIO after ws has answered 101: it then writes its 400 onto the upgraded socket and destroys it (server.js handleUpgrade -> onWebSocket -> handshake -> abortUpgrade). No session, no open packet.",
+      send: (c) => c.upgradeAndWatch(path!),
+    }),
+  ),
+  {
+    name: "websocket handshake with transport=polling",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { close: 1005 },
+    note: "engine.io accepts the upgrade, then closes it: polling does not handle upgrades",
+    send: (c) => c.upgradeAndWatch("/socket.io/?EIO=4&transport=polling"),
+  },
+  {
+    name: "polling handshake by POST",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: { status: 400 },
+    send: (c) => c.polling("POST", pollingTarget(), "40"),
+  },
+);
+// #endregion packets
+
+// #region churn
+const churn: HostileCase[] = [
+  {
+    name: "1000 connect/close cycles, 50 at a time",
+    class: "churn",
+    expect: "served",
+    maxLogLines: 4000,
+    timeoutMs: 40_000,
+    async send(c) {
+      const before = (await c.app.stats()).processTimers;
+      for (let round = 0; round < 1000 / 50; round++) {
+        const batch = await Promise.all(
+          Array.from({ length: 50 }, () => c.target.driver.connect(c.app)),
+        );
+        await Promise.all(batch.map((client) => client.close()));
+      }
+      // processTimers back near where it was (a polling session's timers
+      // end with it; allow the few a fresh request may still hold).
+      const deadline = performance.now() + 5000;
+      for (;;) {
+        const stats = await c.app.stats();
+        if (stats.processTimers <= before + 2) return "served";
+        if (performance.now() > deadline)
+          return { answer: `processTimers ${stats.processTimers}, was ${before}` };
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  },
+  {
+    name: "300 sessions cut at the TCP level right after the welcome",
+    class: "churn",
+    expect: "served",
+    maxLogLines: 1000,
+    timeoutMs: 20_000,
+    async send(c) {
+      for (let round = 0; round < 300 / 50; round++) {
+        const batch = await Promise.all(
+          Array.from({ length: 50 }, () => c.target.openSession(c.app.port)),
+        );
+        batch.forEach((session) => session.destroy());
+      }
+      return "served";
+    },
+  },
+];
+// #endregion churn
+
+// #region shutdown
+const EXIT_PROMISE = { exit: 0, withinMs: 2000 } as const;
+const shutdown: HostileCase[] = [
+  {
+    name: "SIGTERM while 200 refused sockets are held open",
+    class: "shutdown",
+    expect: EXIT_PROMISE,
+    timeoutMs: 20_000,
+    async send(c) {
+      const doomed = await c.spawn();
+      const sockets = await Promise.all(
+        Array.from({ length: 200 }, () => heldRefusal(doomed.port, c.target.webSocketPath)),
+      );
+      try {
+        const { code, ms } = await doomed.stop("SIGTERM", 10_000);
+        return { exit: code, ms };
+      } finally {
+        sockets.forEach((socket) => socket.destroy());
+      }
+    },
+  },
+  {
+    name: "SIGTERM while 300 half-open HTTP requests are held",
+    class: "shutdown",
+    expect: EXIT_PROMISE,
+    timeoutMs: 20_000,
+    async send(c) {
+      const doomed = await c.spawn();
+      const held = await holdHalfOpen(doomed.port, 300, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${doomed.port}\r\n`);
+      try {
+        const { code, ms } = await doomed.stop("SIGTERM", 10_000);
+        return { exit: code, ms };
+      } finally {
+        held.release();
+      }
+    },
+  },
+  {
+    name: "SIGTERM with a frozen peer",
+    class: "shutdown",
+    expect: EXIT_PROMISE,
+    timeoutMs: 20_000,
+    async send(c) {
+      const doomed = await c.spawn();
+      const frozen = await frozenPeer(doomed.port, c.target.webSocketPath);
+      try {
+        const { code, ms } = await doomed.stop("SIGTERM", 10_000);
+        return { exit: code, ms };
+      } finally {
+        frozen.destroy();
+      }
+    },
+  },
+  {
+    name: "SIGTERM after polling sessions ended by ping timeout",
+    class: "shutdown",
+    apps: SIO_ONLY,
+    expect: EXIT_PROMISE,
+    timeoutMs: 25_000,
+    async send(c) {
+      const doomed = await c.spawn({ HEARTBEAT_MS: "200" });
+      // Connected over polling, then silent: no pong, no further poll.
+      const sessions = await Promise.all(
+        Array.from({ length: 5 }, () => openPolling(doomed.port, { connect: true })),
+      );
+      // One of them leaves a poll hanging, as a closed browser tab does.
+      const hanging = pollingRequest(doomed.port, "GET", pollingTarget(`&sid=${sessions[0]!.sid}`), undefined, { timeoutMs: 15_000 });
+      const deadline = performance.now() + 5000;
+      while ((await doomed.stats()).openConnections > 0) {
+        if (performance.now() > deadline) return { answer: "the sessions did not time out" };
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const { code, ms } = await doomed.stop("SIGTERM", 10_000);
+      await hanging;
+      return { exit: code, ms };
+    },
+  },
+];
+
+/** A refused upgrade (foreign Origin) whose client reads the answer and never closes its end. */
+async function heldRefusal(port: number, path: string) {
+  const socket = connect(port, "127.0.0.1");
+  socket.on("error", () => {});
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: https://evil.example\r\n` +
+      upgradeHeaders().map(([n, v]) => `${n}: ${v}\r\n`).join("") + "\r\n",
+  );
+  await new Promise<void>((resolve) => {
+    socket.once("data", () => resolve());
+    socket.once("close", () => resolve());
+  });
+  socket.on("data", () => {});
+  return socket;
+}
+// #endregion shutdown
+
+/** Every row of the hostile-input table. */
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  ...handshake,
+  ...forwardedFor,
+  ...frames,
+  ...messages,
+  ...packets,
+  ...churn,
+  ...shutdown,
+];
+
+/** The rows that apply to one app. */
+export function casesFor(app: AppName): HostileCase[] {
+  return HOSTILE_CASES.filter((row) => (row.apps ?? BOTH).includes(app));
+}

@@ -1,0 +1,233 @@
+// The verbs a hostile case is written with: each sends one kind of input
+// to the app under test and turns what came back into an Outcome.
+import type { ConnectOptions } from "../contract/driver.js";
+import type { RunningApp } from "../contract/spawn-app.js";
+import {
+  describeAnswer,
+  openPolling,
+  pollingRequest,
+  RECORD_SEPARATOR,
+  type PollingOptions,
+  type PollingSession,
+} from "./engine-io.js";
+import type { Outcome } from "./outcome.js";
+import {
+  exchange,
+  hostHeader,
+  upgradeHeaders,
+  type HeaderLine,
+  type RawAnswer,
+  type RawRequest,
+} from "./raw-http.js";
+import { openRawWebSocket, type RawWebSocket } from "./raw-websocket.js";
+import type { HostileTarget } from "./targets.js";
+
+/** How long a session may take to show what it made of the input. */
+const OBSERVE_MS = 3000;
+
+export interface UpgradeSpec {
+  /** Default: the target's WebSocket path. */
+  readonly target?: string;
+  /** Default `Host: 127.0.0.1:PORT`; null sends no Host at all. */
+  readonly host?: string | null;
+  /** Lines after Host and before the handshake headers. */
+  readonly headers?: readonly HeaderLine[];
+  /** Replace the handshake headers (Upgrade, Connection, key, version). */
+  readonly handshake?: readonly HeaderLine[];
+}
+
+/** What a case gets to work with. */
+export interface CaseContext {
+  readonly app: RunningApp;
+  readonly target: HostileTarget;
+  /** Starts a second instance of the app for this case alone (shutdown cases). */
+  spawn(env?: Record<string, string>): Promise<RunningApp>;
+  /** One raw HTTP request on its own connection. */
+  http(request: RawRequest, options?: { localAddress?: string }): Promise<Outcome>;
+  /** A WebSocket handshake on the app's own path, varied as said. */
+  upgrade(spec?: UpgradeSpec): Promise<Outcome>;
+  /**
+   * A WebSocket handshake that the server may accept and then end: the
+   * status if refused, else what the connection does next (closed, cut,
+   * or the first message).
+   */
+  upgradeAndWatch(target: string): Promise<Outcome>;
+  /** Opens a session past the welcome, writes these bytes as they are, and watches. */
+  frames(...bytes: Buffer[]): Promise<Outcome>;
+  /** Opens a session and sends these text messages, then watches. */
+  texts(...texts: string[]): Promise<Outcome>;
+  /** A `reply` carrying `json`, in the app's own envelope. */
+  reply(json: string): Promise<Outcome>;
+  /** Socket.IO over polling: POSTs `body` in a connected session, then watches. */
+  pollingPost(body: string): Promise<Outcome>;
+  /** A normal client with these options: the IP its welcome says. */
+  welcome(options: ConnectOptions): Promise<Outcome>;
+  /** A connected polling session, for cases that need a live sid. */
+  pollingSession(options?: PollingOptions): Promise<PollingSession>;
+  /** A raw request of the polling transport. */
+  polling(
+    method: "GET" | "POST",
+    target: string,
+    body?: string,
+    options?: PollingOptions,
+  ): Promise<Outcome>;
+}
+
+export function answerOutcome(answer: RawAnswer): Outcome {
+  return answer.kind === "status"
+    ? { status: answer.status }
+    : { noAnswer: answer.how };
+}
+
+export function createContext(
+  app: RunningApp,
+  target: HostileTarget,
+  spawned: RunningApp[],
+): CaseContext {
+  const port = app.port;
+  let probes = 0;
+
+  /** What became of a session after the input: closed, answered, or ignored. */
+  async function watch(session: RawWebSocket, from: number): Promise<Outcome> {
+    const probe = target.probe(session, ++probes);
+    const deadline = performance.now() + OBSERVE_MS;
+    while (performance.now() < deadline) {
+      if (session.isClosed) break;
+      if (probe.answered()) {
+        const answers = session.messages
+          .slice(from)
+          .map((m) => m.payload.toString("utf8"))
+          .filter((text) => !target.isBackground(text) && !probe.isAnswer(text));
+        return answers.length > 0 ? { answer: answers[0]! } : "ignored";
+      }
+      await Promise.race([
+        session.closed,
+        new Promise((resolve) => setTimeout(resolve, 10)),
+      ]);
+    }
+    if (!session.isClosed) return { noAnswer: "timeout" };
+    const { code } = await session.closed;
+    if (code === undefined) return "cut";
+    return code === target.sessionCloseCode && target.app === "socketio-demo"
+      ? "closed"
+      : { close: code };
+  }
+
+  async function inSession(send: (session: RawWebSocket) => void): Promise<Outcome> {
+    const session = await target.openSession(port);
+    try {
+      const from = session.messages.length;
+      send(session);
+      return await watch(session, from);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    app,
+    target,
+    async spawn(env = {}) {
+      const other = await target.driver.start(env);
+      spawned.push(other);
+      return other;
+    },
+    http: async (request, options) =>
+      answerOutcome(await exchange(port, request, options)),
+    async upgrade(spec = {}) {
+      const host =
+        spec.host === undefined ? [hostHeader(port)] : spec.host === null ? [] : [["Host", spec.host] as const];
+      return answerOutcome(
+        await exchange(port, {
+          target: spec.target ?? target.webSocketPath,
+          headers: [
+            ...host,
+            ...(spec.headers ?? []),
+            ...(spec.handshake ?? upgradeHeaders()),
+          ],
+        }),
+      );
+    },
+    async upgradeAndWatch(path) {
+      let ws: RawWebSocket;
+      try {
+        ws = await openRawWebSocket(port, path);
+      } catch (error) {
+        const status = /handshake refused: HTTP\/1\.1 (\d{3})/.exec(String(error));
+        if (status) return { status: Number(status[1]) };
+        throw error;
+      }
+      try {
+        const first = await Promise.race([
+          ws.closed.then(() => undefined),
+          ws.nextMessage(() => true, OBSERVE_MS).catch(() => undefined),
+        ]);
+        if (first !== undefined) return { answer: first };
+        const { code } = await ws.closed;
+        return code === undefined ? "cut" : { close: code };
+      } finally {
+        ws.destroy();
+      }
+    },
+    frames: (...bytes) =>
+      inSession((session) => bytes.forEach((b) => session.write(b))),
+    texts: (...texts) =>
+      inSession((session) => texts.forEach((t) => session.sendText(t))),
+    reply: (json) =>
+      inSession((session) => session.sendText(target.replyMessage(json))),
+    async pollingPost(body) {
+      const session = await openPolling(port, { connect: true });
+      try {
+        const posted = await session.post(body);
+        if (posted.kind !== "status" || posted.status !== 200)
+          return answerOutcome(posted);
+        return await watchPolling(session, ++probes);
+      } finally {
+        await session.close();
+      }
+    },
+    async welcome(options) {
+      const client = await target.driver.connect(app, options);
+      await client.close();
+      return { welcomeIp: client.welcome.ip };
+    },
+    pollingSession: (options) => openPolling(port, { ...options, connect: true }),
+    polling: async (method, path, body, options) =>
+      answerOutcome(await pollingRequest(port, method, path, body, options)),
+  };
+}
+
+/**
+ * A polling session after its input: a probe CONNECT follows, then GETs
+ * until the probe's CONNECT_ERROR (the session lives), a close packet or
+ * a 400 (the app ended it).
+ */
+async function watchPolling(
+  session: PollingSession,
+  n: number,
+): Promise<Outcome> {
+  const probe = `44/probe-${n},`;
+  const posted = await session.post(`40/probe-${n},`);
+  if (posted.kind !== "status") return answerOutcome(posted);
+  if (posted.status === 400) return "closed";
+  const answers: string[] = [];
+  const deadline = performance.now() + OBSERVE_MS;
+  while (performance.now() < deadline) {
+    const got = await session.poll();
+    if (got.kind !== "status") return answerOutcome(got);
+    if (got.status === 400) return "closed";
+    if (got.status !== 200)
+      throw new Error(`unexpected poll answer: ${describeAnswer(got)}`);
+    for (const packet of got.body.split(RECORD_SEPARATOR)) {
+      if (packet === "1") return "closed";
+      if (packet === "2") {
+        await session.post("3");
+        continue;
+      }
+      if (packet.startsWith(probe))
+        return answers.length > 0 ? { answer: answers[0]! } : "ignored";
+      if (packet !== "6" && !packet.startsWith('42["news"')) answers.push(packet);
+    }
+  }
+  return { noAnswer: "timeout" };
+}

@@ -1,0 +1,132 @@
+// The two apps as the hostile suite sees them: how to open a raw session
+// on each, how to wrap a `reply`, how to tell that a session still works,
+// and how each one refuses. Differences live here, never in the cases.
+import type { TransportDriver } from "../contract/driver.js";
+import { socketIoDriver } from "../drivers/socket-io.js";
+import { wsDriver } from "../drivers/ws.js";
+import type { HeaderLine } from "./raw-http.js";
+import { openEngineWebSocket } from "./engine-io.js";
+import {
+  buildFrame,
+  OPCODE,
+  openRawWebSocket,
+  type RawWebSocket,
+} from "./raw-websocket.js";
+
+export type AppName = "ws-demo" | "socketio-demo";
+
+/** Why a WebSocket upgrade was refused; each target says which status it answers. */
+export type RefusalReason =
+  /** Origin not allowed (foreign, `null`, twice, wrong scheme). */
+  | "origin"
+  /** Host not served (DNS rebinding). */
+  | "host"
+  /** Not a valid handshake (no key, version 12, no Host). */
+  | "malformed"
+  /** An upgrade to a path with no WebSocket. */
+  | "path";
+
+export interface HostileCapabilities {
+  /** The status of a refused WebSocket upgrade, by reason. */
+  readonly refusedUpgrade: Readonly<Record<RefusalReason, number>>;
+  /** Why those statuses: where the answer comes from. */
+  readonly refusedUpgradeWhy: string;
+}
+
+/** One app under the hostile suite. */
+export interface HostileTarget {
+  readonly app: AppName;
+  /** Starts the app and connects normal clients (the fresh-client check). */
+  readonly driver: TransportDriver;
+  /** Path and query of the WebSocket endpoint. */
+  readonly webSocketPath: string;
+  readonly capabilities: HostileCapabilities;
+  /** A raw WebSocket session past the app's welcome, answering pings. */
+  openSession(
+    port: number,
+    options?: { localAddress?: string; headers?: readonly HeaderLine[] },
+  ): Promise<RawWebSocket>;
+  /**
+   * Sends something the app answers at once, on the same connection and
+   * behind whatever was sent before: once it is answered, everything
+   * before it has been handled.
+   */
+  probe(session: RawWebSocket, n: number): Probe;
+  /** A text message that carries `json` as the payload of a `reply`. */
+  replyMessage(json: string): string;
+  /** Messages the app sends by itself (pushes, pings), not answers. */
+  isBackground(text: string): boolean;
+  /** The close code a session ended by the app itself (not by ws) carries. */
+  readonly sessionCloseCode: number;
+}
+
+/** A probe in flight: whether it was answered, and which message is its answer. */
+export interface Probe {
+  answered(): boolean;
+  isAnswer(text: string): boolean;
+}
+
+export const wsTarget: HostileTarget = {
+  app: "ws-demo",
+  driver: wsDriver,
+  webSocketPath: "/ws",
+  capabilities: {
+    refusedUpgrade: { origin: 403, host: 403, malformed: 400, path: 404 },
+    refusedUpgradeWhy:
+      "the app's upgrade router answers Origin/Host/path itself; ws answers a malformed handshake",
+  },
+  openSession: async (port, options = {}) => {
+    const ws = await openRawWebSocket(port, "/ws", options);
+    try {
+      await ws.nextMessage((text) => text.startsWith('{"event":"welcome"'));
+      return ws;
+    } catch (error) {
+      ws.destroy();
+      throw error;
+    }
+  },
+  // A ping: ws answers it in order, after every frame before it.
+  probe: (session) => {
+    const pongsBefore = session.pongs.length;
+    session.write(PING);
+    return {
+      answered: () => session.pongs.length > pongsBefore,
+      isAnswer: () => false, // a pong is not a message
+    };
+  },
+  replyMessage: (json) => `{"event":"reply","data":${json}}`,
+  isBackground: (text) => text.startsWith('{"event":"news"'),
+  // ws-demo never ends a session on its own for a message: no such close.
+  sessionCloseCode: 1000,
+};
+
+export const socketIoTarget: HostileTarget = {
+  app: "socketio-demo",
+  driver: socketIoDriver(["polling", "websocket"]),
+  webSocketPath: "/socket.io/?EIO=4&transport=websocket",
+  capabilities: {
+    // engine.io's abortUpgrade() always writes "400 Bad Request" (its
+    // abortRequest() for polling gives 403 to a refused allowRequest).
+    refusedUpgrade: { origin: 400, host: 400, malformed: 400, path: 404 },
+    refusedUpgradeWhy:
+      "engine.io answers every refused upgrade with 400; other paths are the app's (404)",
+  },
+  openSession: (port, options = {}) => openEngineWebSocket(port, options),
+  // A CONNECT to a namespace that does not exist: Socket.IO answers it
+  // with CONNECT_ERROR on the same connection, in order.
+  probe: (session, n) => {
+    session.sendText(`40/probe-${n},`);
+    const isAnswer = (text: string) => text.startsWith(`44/probe-${n},`);
+    return {
+      answered: () =>
+        session.messages.some((m) => isAnswer(m.payload.toString("utf8"))),
+      isAnswer,
+    };
+  },
+  replyMessage: (json) => `42["reply",${json}]`,
+  isBackground: (text) => text === "2" || text.startsWith('42["news"'),
+  // engine.io closes its WebSocket with an empty close frame.
+  sessionCloseCode: 1005,
+};
+
+const PING = buildFrame({ opcode: OPCODE.ping, payload: "probe" });
