@@ -297,8 +297,21 @@ describe("describeReply", () => {
     [{ seq: 2, text: "hi" }, 'reply #2: "hi"'],
     ["text", 'reply of an unexpected shape: "text"'],
     [undefined, "reply of an unexpected shape: undefined"],
-    [{ seq: "2" }, 'reply of an unexpected shape: {"seq":"2"}'],
+    [{ seq: "2" }, 'reply of an unexpected shape: {"seq": "2"}'],
   ])("%j", (reply, expected) => {
     expect(describeReply(reply)).toBe(expected);
+  });
+
+  it("describes an array nested 5000 deep without overflowing the stack", () => {
+    // JSON.stringify throws RangeError on this, and used to kill the server.
+    let deep: unknown = [];
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(describeReply(deep)).toBe("reply of an unexpected shape: [[[[…]]]]");
+  });
+
+  it("cuts a long text to one bounded line", () => {
+    const line = describeReply({ seq: 1, text: "z".repeat(60_000) });
+    expect(line.length).toBeLessThanOrEqual(250);
+    expect(line).toMatch(/^reply #1: "z+…$/);
   });
 });

@@ -153,7 +153,7 @@ describe("connection log", () => {
       expect(logs.some((line) => line.startsWith("close"))).toBe(true),
     );
     expect(logs[0]).toMatch(/^connect conn-1 from 127\.0\.0\.1$/);
-    expect(logs.at(-1)).toBe("close conn-1 from 127.0.0.1: code 4000, bye");
+    expect(logs.at(-1)).toBe('close conn-1 from 127.0.0.1: code 4000, "bye"');
   });
 });
 
@@ -173,9 +173,27 @@ describe("describeMessage", () => {
     expect(describeMessage(data as Buffer, isBinary)).toBe(expected);
   });
 
-  it("shortens long text", () => {
-    expect(describeMessage(Buffer.from("y".repeat(500)), false)).toHaveLength(
-      'text (not a reply): ""'.length + 201,
+  it("cuts long text to one bounded line", () => {
+    const line = describeMessage(Buffer.from("y".repeat(60_000)), false);
+    expect(line).toMatch(/^text \(not a reply\): "y+…$/);
+    expect(line.length).toBeLessThanOrEqual(250);
+  });
+
+  it("cannot forge a second log line", () => {
+    const line = describeMessage(
+      Buffer.from(
+        '{"event":"reply","data":{"seq":1,"text":"hi\\n00:00:00.000 close conn-9"}}',
+      ),
+      false,
     );
+    expect(line).toBe('reply #1: "hi\\n00:00:00.000 close conn-9"');
+    expect(line).not.toContain("\n");
+  });
+
+  it("describes 64 KB of nesting in a bounded line", () => {
+    const deep = "[".repeat(32_000) + "]".repeat(32_000);
+    expect(
+      describeMessage(Buffer.from(deep), false).length,
+    ).toBeLessThanOrEqual(250);
   });
 });
