@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { connect } from "node:net";
@@ -314,4 +315,27 @@ describe("describeReply", () => {
     expect(line.length).toBeLessThanOrEqual(250);
     expect(line).toMatch(/^reply #1: "z+…$/);
   });
+});
+
+describe("fuzz: describeReply", () => {
+  // What socket.io-parser can hand to the `reply` listener: any JSON, and
+  // Buffers for binary attachments, nested deep.
+  const reply = fc.oneof(
+    fc.jsonValue({ maxDepth: 8 }),
+    fc.anything({ maxDepth: 5, withTypedArray: true }),
+    fc.record({ seq: fc.double(), text: fc.string({ unit: "binary" }) }),
+    fc
+      .integer({ min: 0, max: 30_000 })
+      .map(
+        (depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown,
+      ),
+  );
+  fcTest.prop([reply], { numRuns: 500 })(
+    "returns one bounded line for any reply",
+    (value) => {
+      const line = describeReply(value);
+      expect(line.length).toBeLessThanOrEqual(250);
+      expect(line).not.toMatch(/[\n\r]/);
+    },
+  );
 });

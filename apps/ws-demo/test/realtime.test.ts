@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { once } from "node:events";
 import { connect as tcpConnect } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -196,4 +197,26 @@ describe("describeMessage", () => {
       describeMessage(Buffer.from(deep), false).length,
     ).toBeLessThanOrEqual(250);
   });
+});
+
+describe("fuzz: describeMessage", () => {
+  // Any frame a client can send, text or binary, parsed or not as JSON.
+  const frame = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 4000 }),
+    fc.jsonValue({ maxDepth: 8 }).map((value) => JSON.stringify(value)),
+    fc
+      .record({ seq: fc.anything(), text: fc.anything() })
+      .map((data) => JSON.stringify({ event: "reply", data }) ?? ""),
+    fc
+      .integer({ min: 0, max: 30_000 })
+      .map((depth) => "[".repeat(depth) + "]".repeat(depth)),
+  );
+  fcTest.prop([frame, fc.boolean()], { numRuns: 500 })(
+    "returns one bounded line for any message",
+    (text, isBinary) => {
+      const line = describeMessage(Buffer.from(text), isBinary);
+      expect(line.length).toBeLessThanOrEqual(250);
+      expect(line).not.toMatch(/[\n\r]/);
+    },
+  );
 });

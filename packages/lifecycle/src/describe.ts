@@ -83,7 +83,25 @@ class BoundedText {
 function writeString(out: BoundedText, text: string): void {
   // Only what can still be shown is escaped: a 64 KB string costs what a
   // 200-character one does. A longer text is cut by write() anyway.
-  out.write(JSON.stringify(text.slice(0, out.maxLength)));
+  out.write(
+    JSON.stringify(text.slice(0, out.maxLength)).replace(
+      INVISIBLE_CONTROLS,
+      escapeCodeUnit,
+    ),
+  );
+}
+
+/**
+ * What JSON.stringify leaves as it is but a terminal may act on: DEL and
+ * the C1 controls (U+009B starts an escape sequence in some terminals),
+ * line and paragraph separators, and the bidirectional overrides that can
+ * make a line read differently from what it holds.
+ */
+const INVISIBLE_CONTROLS =
+  /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeCodeUnit(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 function writeValue(
