@@ -104,6 +104,9 @@ export function attachRealtime(
     // engine.io takes upgrades under its path only (the same test as
     // here), and leaves others hanging for a second: answer them now.
     if (!(request.url ?? "").startsWith(`${SOCKET_PATH}/`)) {
+      guard.logRefusal(
+        `refused a WebSocket to ${quoteText(request.url ?? "", 100)}: Socket.IO answers on ${SOCKET_PATH}/`,
+      );
       refuseUpgrade(
         socket,
         404,

@@ -75,7 +75,11 @@ export function attachRealtime(
       socket.on("error", destroySocket);
       // The path as sent, never parsed as a URL: `//` or `http://[` are
       // valid request targets to Node but throw in `new URL()`.
-      if (pathOf(request.url) !== WS_PATH) {
+      const path = pathOf(request.url);
+      if (path !== WS_PATH) {
+        guard.logRefusal(
+          `refused a WebSocket to ${quoteText(path, 100)}: the path is ${WS_PATH}`,
+        );
         refuseUpgrade(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
         return;
       }

@@ -18,6 +18,8 @@ export interface Guard {
   serveHttp(request: IncomingMessage, response: ServerResponse): boolean;
   /** The Host and Origin rules for a handshake: the refusal (logged), or undefined. */
   handshake(request: GuardedRequest): Refusal | undefined;
+  /** Logs another refusal (a wrong path...) within the same budget. */
+  logRefusal(line: string): void;
 }
 
 /** Applies the settings' ALLOWED_HOSTS, ALLOWED_ORIGINS and TRUST_PROXY. */
@@ -42,5 +44,6 @@ export function createGuard(settings: Settings, log: Log): Guard {
       return false;
     },
     handshake: (request) => logged(refuseHandshake(request, settings)),
+    logRefusal: (line) => refusals.line(line),
   };
 }
