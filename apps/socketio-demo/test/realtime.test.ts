@@ -325,7 +325,7 @@ describe("fuzz: describeReply", () => {
     fc.anything({ maxDepth: 5, withTypedArray: true }),
     fc.record({ seq: fc.double(), text: fc.string({ unit: "binary" }) }),
     fc
-      .integer({ min: 0, max: 30_000 })
+      .integer({ min: 1, max: 30_000 })
       .map(
         (depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown,
       ),

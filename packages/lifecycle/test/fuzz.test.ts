@@ -36,7 +36,7 @@ const clientValue = fc.oneof(
   fc.jsonValue({ maxDepth: 6 }),
   fc.anything({ maxDepth: 4, withTypedArray: true, withNullPrototype: true }),
   fc
-    .integer({ min: 0, max: 50_000 })
+    .integer({ min: 1, max: 50_000 })
     .map(
       (depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown,
     ),
