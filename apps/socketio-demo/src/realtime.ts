@@ -1,9 +1,26 @@
-import type { Server as HttpServer, IncomingMessage } from "node:http";
+import {
+  ServerResponse,
+  type Server as HttpServer,
+  type IncomingMessage,
+} from "node:http";
 import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Server, type Socket } from "socket.io";
-import { createTracker, fromSocketIo, isAllowedOrigin } from "@repo/lifecycle";
-import { statsOf, type Log, type Settings, type Stats } from "@repo/demo-kit";
+import {
+  createTracker,
+  describeValue,
+  fromSocketIo,
+  quoteText,
+} from "@repo/lifecycle";
+import {
+  createGuard,
+  LogBudget,
+  refuseUpgrade,
+  statsOf,
+  type Log,
+  type Settings,
+  type Stats,
+} from "@repo/demo-kit";
 import {
   SOCKET_PATH,
   type ClientToServerEvents,
@@ -45,24 +62,35 @@ export function attachRealtime(
           pingTimeout: settings.heartbeatMs,
         }
       : {}),
-    // `cors` only governs what browsers let pages read over HTTP; it does not
-    // stop a cross-site WebSocket. allowRequest sees every handshake, both
-    // transports, and applies the same Origin rule as ws-demo.
-    allowRequest: (request, callback) => {
-      const origin = request.headers.origin;
-      const allowed = isAllowedOrigin(
-        origin,
-        request.headers.host,
-        settings.allowedOrigins,
-      );
-      if (!allowed) {
-        log(
-          `refused a handshake from origin ${origin}: not this page's origin (see ALLOWED_ORIGINS)`,
-        );
-      }
-      callback(allowed ? null : "Origin not allowed", allowed);
-    },
   });
+  // `cors` only governs what browsers let pages read over HTTP; it does not
+  // stop a cross-site WebSocket, and `allowRequest` runs only when a
+  // session starts. A middleware of the engine sees every request: the
+  // handshake, each poll and post of a session, and its upgrade, so a page
+  // on another site that learns a session id still cannot use it.
+  const guard = createGuard(settings, log);
+  io.engine.use(
+    (
+      request: IncomingMessage,
+      response: ServerResponse | object,
+      next: (error?: Error) => void,
+    ) => {
+      const refusal = guard.handshake(request);
+      if (!refusal) {
+        next();
+        return;
+      }
+      // A polling request gets our status; an upgrade gets engine.io's
+      // 400, the only answer it writes to a refused upgrade.
+      if (response instanceof ServerResponse) {
+        response.writeHead(refusal.status, {
+          "Content-Type": "text/plain; charset=utf-8",
+        });
+        response.end(refusal.message);
+      }
+      next(new Error(refusal.message));
+    },
+  );
   // #endregion attach
 
   // #region frozen-peers
@@ -72,7 +100,20 @@ export function attachRealtime(
   function forgetUpgraded(this: Duplex): void {
     upgraded.delete(this);
   }
-  server.on("upgrade", (_request: IncomingMessage, socket: Duplex) => {
+  server.on("upgrade", (request: IncomingMessage, socket: Duplex) => {
+    // engine.io takes upgrades under its path only (the same test as
+    // here), and leaves others hanging for a second: answer them now.
+    if (!(request.url ?? "").startsWith(`${SOCKET_PATH}/`)) {
+      guard.logRefusal(
+        `refused a WebSocket to ${quoteText(request.url ?? "", 100)}: Socket.IO answers on ${SOCKET_PATH}/`,
+      );
+      refuseUpgrade(
+        socket,
+        404,
+        `No WebSocket here; Socket.IO answers on ${SOCKET_PATH}/.`,
+      );
+      return;
+    }
     upgraded.add(socket);
     socket.on("close", forgetUpgraded);
   });
@@ -114,26 +155,40 @@ export function attachRealtime(
       // #endregion push
 
       // #region reply
+      // The type says Reply, but any client can emit anything: the line
+      // is bounded (describeReply), and so is the number of lines.
+      const clientLog = new LogBudget(log, {
+        subject: client.id,
+        noun: "messages",
+      });
       socket.on("reply", (reply: unknown) => {
-        // The type says Reply, but any client can emit anything: check it.
         received += 1;
-        log(`${client.id} says ${describeReply(reply)}`);
+        clientLog.line(`${client.id} says ${describeReply(reply)}`);
       });
       // #endregion reply
 
       // #region disconnect
       client.onClose(({ reason }) => {
         // By now every timer of this client is cleared: nothing to leak.
+        clientLog.flush();
         log(`disconnect ${client.id} from ${client.ip}: ${reason}`);
       });
       // #endregion disconnect
     },
   );
 
+  const engineRefusals = new LogBudget(log, {
+    subject: "refusals",
+    noun: "refused Socket.IO requests",
+  });
   io.engine.on(
     "connection_error",
-    (error: { code: number; message: string }) => {
-      log(`refused a Socket.IO request: ${error.message} (code ${error.code})`);
+    (error: { code: number; message: string; context?: { name?: string } }) => {
+      // The guard has logged its own refusals, with the reason.
+      if (error.context?.name === "MIDDLEWARE_FAILURE") return;
+      engineRefusals.line(
+        `refused a Socket.IO request: ${error.message} (code ${error.code})`,
+      );
     },
   );
 
@@ -163,7 +218,11 @@ export function attachRealtime(
   };
 }
 
-/** One log-friendly line for whatever arrived as a `reply`. */
+/**
+ * One log line for whatever arrived as a `reply`, bounded in length,
+ * depth and time whatever the client sent (JSON.stringify is not: an
+ * array nested 5000 deep overflows the stack).
+ */
 export function describeReply(reply: unknown): string {
   if (
     typeof reply === "object" &&
@@ -173,12 +232,9 @@ export function describeReply(reply: unknown): string {
     typeof reply.seq === "number" &&
     typeof reply.text === "string"
   ) {
-    const text =
-      reply.text.length > 200 ? `${reply.text.slice(0, 200)}…` : reply.text;
-    return `reply #${reply.seq}: ${JSON.stringify(text)}`;
+    return `reply #${reply.seq}: ${quoteText(reply.text)}`;
   }
-  const shown = JSON.stringify(reply) ?? String(reply);
-  return `reply of an unexpected shape: ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`;
+  return `reply of an unexpected shape: ${describeValue(reply)}`;
 }
 
 /** Wall-clock ms with a fraction, so that sub-millisecond latency shows. */

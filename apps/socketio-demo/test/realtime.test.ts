@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { connect } from "node:net";
@@ -297,8 +298,44 @@ describe("describeReply", () => {
     [{ seq: 2, text: "hi" }, 'reply #2: "hi"'],
     ["text", 'reply of an unexpected shape: "text"'],
     [undefined, "reply of an unexpected shape: undefined"],
-    [{ seq: "2" }, 'reply of an unexpected shape: {"seq":"2"}'],
+    [{ seq: "2" }, 'reply of an unexpected shape: {"seq": "2"}'],
   ])("%j", (reply, expected) => {
     expect(describeReply(reply)).toBe(expected);
   });
+
+  it("describes an array nested 5000 deep without overflowing the stack", () => {
+    // JSON.stringify throws RangeError on this, and used to kill the server.
+    let deep: unknown = [];
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(describeReply(deep)).toBe("reply of an unexpected shape: [[[[…]]]]");
+  });
+
+  it("cuts a long text to one bounded line", () => {
+    const line = describeReply({ seq: 1, text: "z".repeat(60_000) });
+    expect(line.length).toBeLessThanOrEqual(250);
+    expect(line).toMatch(/^reply #1: "z+…$/);
+  });
+});
+
+describe("fuzz: describeReply", () => {
+  // What socket.io-parser can hand to the `reply` listener: any JSON, and
+  // Buffers for binary attachments, nested deep.
+  const reply = fc.oneof(
+    fc.jsonValue({ maxDepth: 8 }),
+    fc.anything({ maxDepth: 5, withTypedArray: true }),
+    fc.record({ seq: fc.double(), text: fc.string({ unit: "binary" }) }),
+    fc
+      .integer({ min: 1, max: 30_000 })
+      .map(
+        (depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown,
+      ),
+  );
+  fcTest.prop([reply], { numRuns: 500 })(
+    "returns one bounded line for any reply",
+    (value) => {
+      const line = describeReply(value);
+      expect(line.length).toBeLessThanOrEqual(250);
+      expect(line).not.toMatch(/[\n\r]/);
+    },
+  );
 });

@@ -1,13 +1,22 @@
-import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import {
   createHeartbeat,
   createTracker,
   fromWs,
-  isAllowedOrigin,
+  quoteText,
 } from "@repo/lifecycle";
-import { statsOf, type Log, type Settings, type Stats } from "@repo/demo-kit";
+import {
+  createGuard,
+  destroySocket,
+  LogBudget,
+  refuseUpgrade,
+  statsOf,
+  type Log,
+  type Settings,
+  type Stats,
+} from "@repo/demo-kit";
 import {
   WS_PATH,
   type ClientMessage,
@@ -57,26 +66,27 @@ export function attachRealtime(
   });
   const open = new Set<WebSocket>();
 
+  const guard = createGuard(settings, log);
+
   server.on(
     "upgrade",
     (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      // A reset mid-handshake is not our crash. A named function, not a
-      // closure: a closure here would keep `request` alive as long as
-      // the socket lives (V8 shares one context per scope).
+      // A reset mid-handshake is not our crash.
       socket.on("error", destroySocket);
-      const path = new URL(request.url ?? "/", "http://placeholder").pathname;
+      // The path as sent, never parsed as a URL: `//` or `http://[` are
+      // valid request targets to Node but throw in `new URL()`.
+      const path = pathOf(request.url);
       if (path !== WS_PATH) {
-        refuse(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
+        guard.logRefusal(
+          `refused a WebSocket to ${quoteText(path, 100)}: the path is ${WS_PATH}`,
+        );
+        refuseUpgrade(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
         return;
       }
-      const origin = request.headers.origin;
-      if (
-        !isAllowedOrigin(origin, request.headers.host, settings.allowedOrigins)
-      ) {
-        log(
-          `refused a WebSocket from origin ${origin}: not this page's origin (see ALLOWED_ORIGINS)`,
-        );
-        refuse(socket, 403, "Origin not allowed.");
+      // Host (DNS rebinding) and Origin (another site's page): see guard.ts.
+      const refusal = guard.handshake(request);
+      if (refusal) {
+        refuseUpgrade(socket, refusal.status, refusal.message);
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
@@ -116,9 +126,15 @@ export function attachRealtime(
     // #endregion push
 
     // #region message
+    // Every byte a client sends is untrusted: the description is bounded
+    // (describeMessage), and so is the number of lines one client gets.
+    const clientLog = new LogBudget(log, {
+      subject: client.id,
+      noun: "messages",
+    });
     ws.on("message", (data: RawData, isBinary: boolean) => {
       received += 1;
-      log(`${client.id} says ${describeMessage(data, isBinary)}`);
+      clientLog.line(`${client.id} says ${describeMessage(data, isBinary)}`);
     });
     // #endregion message
 
@@ -127,8 +143,9 @@ export function attachRealtime(
     client.onClose(({ code, reason }) => {
       // By now every timer of this client is cleared: nothing to leak.
       open.delete(ws);
+      clientLog.flush();
       log(
-        `close ${client.id} from ${client.ip}: code ${code}${reason ? `, ${reason}` : ""}`,
+        `close ${client.id} from ${client.ip}: code ${code}${reason ? `, ${quoteText(reason, 130)}` : ""}`,
       );
     });
     // #endregion close
@@ -143,19 +160,17 @@ export function attachRealtime(
   };
 }
 
-function destroySocket(this: Duplex): void {
-  this.destroy();
+/** The path of a request target, without its query: `/ws?x=1` -> `/ws`. */
+function pathOf(target: string | undefined): string {
+  const path = target ?? "/";
+  const query = path.indexOf("?");
+  return query === -1 ? path : path.slice(0, query);
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-      "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
-      `Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
-  );
-}
-
-/** One log-friendly line for any message a client may send. */
+/**
+ * One log line for any message a client may send, bounded whatever it is
+ * (the text is quoted, so a newline in it cannot forge a log line).
+ */
 export function describeMessage(data: RawData, isBinary: boolean): string {
   const bytes = Array.isArray(data)
     ? Buffer.concat(data)
@@ -167,9 +182,8 @@ export function describeMessage(data: RawData, isBinary: boolean): string {
   // ws has already checked that a text frame is valid UTF-8 (else 1007).
   const text = bytes.toString("utf8");
   const reply = parseReply(text);
-  if (reply) return `reply #${reply.seq}: ${JSON.stringify(reply.text)}`;
-  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  return `text (not a reply): ${JSON.stringify(shown)}`;
+  if (reply) return `reply #${reply.seq}: ${quoteText(reply.text)}`;
+  return `text (not a reply): ${quoteText(text)}`;
 }
 
 function parseReply(text: string): ClientMessage["data"] | undefined {

@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { once } from "node:events";
 import { connect as tcpConnect } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -153,7 +154,7 @@ describe("connection log", () => {
       expect(logs.some((line) => line.startsWith("close"))).toBe(true),
     );
     expect(logs[0]).toMatch(/^connect conn-1 from 127\.0\.0\.1$/);
-    expect(logs.at(-1)).toBe("close conn-1 from 127.0.0.1: code 4000, bye");
+    expect(logs.at(-1)).toBe('close conn-1 from 127.0.0.1: code 4000, "bye"');
   });
 });
 
@@ -173,9 +174,49 @@ describe("describeMessage", () => {
     expect(describeMessage(data as Buffer, isBinary)).toBe(expected);
   });
 
-  it("shortens long text", () => {
-    expect(describeMessage(Buffer.from("y".repeat(500)), false)).toHaveLength(
-      'text (not a reply): ""'.length + 201,
-    );
+  it("cuts long text to one bounded line", () => {
+    const line = describeMessage(Buffer.from("y".repeat(60_000)), false);
+    expect(line).toMatch(/^text \(not a reply\): "y+…$/);
+    expect(line.length).toBeLessThanOrEqual(250);
   });
+
+  it("cannot forge a second log line", () => {
+    const line = describeMessage(
+      Buffer.from(
+        '{"event":"reply","data":{"seq":1,"text":"hi\\n00:00:00.000 close conn-9"}}',
+      ),
+      false,
+    );
+    expect(line).toBe('reply #1: "hi\\n00:00:00.000 close conn-9"');
+    expect(line).not.toContain("\n");
+  });
+
+  it("describes 64 KB of nesting in a bounded line", () => {
+    const deep = "[".repeat(32_000) + "]".repeat(32_000);
+    expect(
+      describeMessage(Buffer.from(deep), false).length,
+    ).toBeLessThanOrEqual(250);
+  });
+});
+
+describe("fuzz: describeMessage", () => {
+  // Any frame a client can send, text or binary, parsed or not as JSON.
+  const frame = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 4000 }),
+    fc.jsonValue({ maxDepth: 8 }).map((value) => JSON.stringify(value)),
+    fc
+      .record({ seq: fc.anything(), text: fc.anything() })
+      .map((data) => JSON.stringify({ event: "reply", data }) ?? ""),
+    fc
+      .integer({ min: 0, max: 30_000 })
+      .map((depth) => "[".repeat(depth) + "]".repeat(depth)),
+  );
+  fcTest.prop([frame, fc.boolean()], { numRuns: 500 })(
+    "returns one bounded line for any message",
+    (text, isBinary) => {
+      const line = describeMessage(Buffer.from(text), isBinary);
+      expect(line.length).toBeLessThanOrEqual(250);
+      expect(line).not.toMatch(/[\n\r]/);
+    },
+  );
 });

@@ -1,5 +1,12 @@
-import { createServer, type Server } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { Express } from "express";
+import { createGuard, type Guard } from "./guard.js";
 import type { Log } from "./log.js";
 import type { Settings } from "./settings.js";
 import type { Stats } from "./stats.js";
@@ -21,7 +28,9 @@ export interface DemoParts<R extends RealtimeSide> {
  * library second: Socket.IO wraps the request listeners already there,
  * answers /socket.io/* itself and passes the rest on (attached the other
  * way round, Express would answer /socket.io/* too). ws only listens for
- * 'upgrade', so for it the order does not matter.
+ * 'upgrade', so for it the order does not matter. Every HTTP request
+ * passes the Host rule first (DNS rebinding); upgrades are each
+ * realtime side's to guard.
  */
 export function composeServer<R extends RealtimeSide>(
   createApp: DemoParts<R>["createApp"],
@@ -34,5 +43,21 @@ export function composeServer<R extends RealtimeSide>(
   const server = createServer(app);
   const realtime = attachRealtime(server, settings, log);
   // #endregion compose
+  guardEveryRequest(server, createGuard(settings, log));
   return { server, realtime };
+}
+
+/**
+ * Puts the Host rule in front of every HTTP request, whoever answers it:
+ * Express, Socket.IO's client script, or engine.io's polling. Done the way
+ * Socket.IO attaches itself: take the listeners there, put one in their
+ * place that calls them once the request passed.
+ */
+function guardEveryRequest(server: Server, guard: Guard): void {
+  const answer = server.listeners("request") as RequestListener[];
+  server.removeAllListeners("request");
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (!guard.serveHttp(request, response)) return;
+    for (const listener of answer) listener.call(server, request, response);
+  });
 }

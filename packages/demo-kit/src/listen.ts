@@ -1,7 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listensEverywhere } from "@repo/lifecycle";
 import type { Log } from "./log.js";
 import type { Settings } from "./settings.js";
+
+/** How long a shutdown may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 1500;
 
 export interface ListenOptions {
   /** The app's name in every line it prints. */
@@ -46,6 +50,12 @@ export function listen(
       ? "localhost"
       : settings.host;
     log(`${name} ready at http://${shown}:${port} (${options.describe})`);
+    if (listensEverywhere(settings.host) && !settings.allowedHosts.any) {
+      log(
+        `${name} listens on every interface, but answers only to localhost, 127.0.0.1 and [::1]: ` +
+          `to open it from another machine, list the names it is reached by, e.g. ALLOWED_HOSTS=192.168.1.20,my-laptop.local`,
+      );
+    }
   });
 
   // #region shutdown
@@ -57,6 +67,20 @@ export function listen(
     }
     stopping = true;
     log(`${signal}: shutting down`);
+    // The promise is an exit within 2 s whatever clients do. A library can
+    // still hold the process after everything of ours closed (engine.io's
+    // polling transport waits 30 s for a client that left mid-poll): past
+    // the deadline, say what is left and exit. Unref'd: a clean shutdown
+    // exits before it, without waiting for it.
+    setTimeout(() => {
+      const left = process
+        .getActiveResourcesInfo()
+        .filter((resource) => resource !== "TTYWrap");
+      log(
+        `${name}: still held by ${left.join(", ") || "nothing"} after ${SHUTDOWN_DEADLINE_MS} ms; exiting`,
+      );
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Realtime clients first: server.close() waits for every open socket,
     // and an open WebSocket would keep it waiting forever.
     await options.closeRealtime();

@@ -1,6 +1,8 @@
 import {
+  parseAllowedHosts,
   parseAllowedOrigins,
   parseTrustProxy,
+  type AllowedHosts,
   type TrustProxy,
 } from "@repo/lifecycle";
 
@@ -18,6 +20,8 @@ export interface Settings {
   readonly trustProxy: TrustProxy;
   readonly trustProxySetting: string;
   readonly allowedOrigins: readonly string[];
+  /** The host names served (DNS rebinding guard): defaults plus ALLOWED_HOSTS. */
+  readonly allowedHosts: AllowedHosts;
 }
 
 /**
@@ -28,11 +32,12 @@ export function readSettings(
   env: NodeJS.ProcessEnv,
   defaults: { port: number },
 ): Settings {
+  // Loopback by default: a workshop laptop on shared Wi-Fi should not
+  // serve the room. HOST=0.0.0.0 opens it up on purpose.
+  const host = env.HOST?.trim() || "127.0.0.1";
   return {
     port: integer(env, "PORT", defaults.port, 0, 65_535),
-    // Loopback by default: a workshop laptop on shared Wi-Fi should not
-    // serve the room. HOST=0.0.0.0 opens it up on purpose.
-    host: env.HOST?.trim() || "127.0.0.1",
+    host,
     pushIntervalMs: integer(env, "PUSH_INTERVAL_MS", 3000, 10, 3_600_000),
     heartbeatMs: integer(env, "HEARTBEAT_MS", 30_000, 10, 3_600_000),
     heartbeatSet: (env.HEARTBEAT_MS?.trim() ?? "") !== "",
@@ -54,6 +59,7 @@ export function readSettings(
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     trustProxySetting: env.TRUST_PROXY?.trim() || "none",
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS, host),
   };
 }
 

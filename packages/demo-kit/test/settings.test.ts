@@ -24,7 +24,25 @@ describe("readSettings", () => {
     [{ PUSH_INTERVAL_MS: "1.5" }, 'PUSH_INTERVAL_MS="1.5" is not valid'],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY=loopback"],
     [{ ALLOWED_ORIGINS: "example.com" }, '"example.com" is not an origin'],
+    [
+      { ALLOWED_HOSTS: "http://demo.test" },
+      '"http://demo.test" is not a host name',
+    ],
   ])("explains a bad value: %j", (env, message) => {
     expect(() => readSettings(env, { port: 8001 })).toThrow(message);
+  });
+
+  it("answers to loopback names and the listen address, plus ALLOWED_HOSTS", () => {
+    const settings = readSettings(
+      { HOST: "192.168.1.20", ALLOWED_HOSTS: "demo.test" },
+      { port: 8001 },
+    );
+    expect([...settings.allowedHosts.names].sort()).toEqual([
+      "127.0.0.1",
+      "192.168.1.20",
+      "[::1]",
+      "demo.test",
+      "localhost",
+    ]);
   });
 });

@@ -30,35 +30,29 @@ export function parseAllowedOrigins(setting: string | undefined): string[] {
 
 /**
  * Whether a handshake may proceed: no `Origin` (not a browser), the page's
- * own origin (same host and port as the request's `Host`), localhost by
- * another loopback name on the same port, or an allow-listed origin.
+ * own origin (same scheme, host and port as the request: `scheme` is what
+ * the page was served over, `host` its `Host` header), localhost by
+ * another loopback name on the same scheme and port, or an allow-listed
+ * origin. An Origin that is not in the exact form browsers send (a
+ * duplicated header, a path, `null`) is refused.
  */
 // #region origin
 export function isAllowedOrigin(
   origin: string | undefined,
   host: string | undefined,
   allowed: readonly string[] = [],
+  scheme: "http:" | "https:" = "http:",
 ): boolean {
   if (origin === undefined) return true;
-  let from: URL;
-  try {
-    from = new URL(origin);
-  } catch {
-    return false; // "null" (sandboxed frames, file://) or garbage
-  }
+  // Bounded before parsing: a real origin is well under 300 characters.
+  if (origin.length > 300 || !URL.canParse(origin)) return false;
+  const from = new URL(origin);
+  // "null" (sandboxed frames, file://) and anything not sent by a browser.
+  if (from.origin !== origin) return false;
   if (allowed.includes(from.origin)) return true;
-  if (
-    host === undefined ||
-    (from.protocol !== "http:" && from.protocol !== "https:")
-  ) {
-    return false;
-  }
-  let to: URL;
-  try {
-    to = new URL(`${from.protocol}//${host}`);
-  } catch {
-    return false;
-  }
+  if (host === undefined || from.protocol !== scheme) return false;
+  if (host.length > 300 || !URL.canParse(`${scheme}//${host}`)) return false;
+  const to = new URL(`${scheme}//${host}`);
   if (from.host === to.host) return true;
   return (
     from.port === to.port &&

@@ -52,8 +52,38 @@ describe("isAllowedOrigin", () => {
     ["garbage", "::::", "127.0.0.1:8001", [], false],
     ["no Host header", "http://127.0.0.1:8001", undefined, [], false],
     ["a file: page", "file://", "127.0.0.1:8001", [], false],
+    [
+      "https for a page served over http",
+      "https://127.0.0.1:8001",
+      "127.0.0.1:8001",
+      [],
+      false,
+    ],
+    [
+      "a path after the origin",
+      "http://127.0.0.1:8001/x",
+      "127.0.0.1:8001",
+      [],
+      false,
+    ],
+    [
+      "two origins in one header",
+      "http://127.0.0.1:8001, https://evil.example",
+      "127.0.0.1:8001",
+      [],
+      false,
+    ],
   ] as const)("%s", (_name, origin, host, allowed, expected) => {
     expect(isAllowedOrigin(origin, host, allowed)).toBe(expected);
+  });
+
+  it("compares the scheme with the page's", () => {
+    expect(
+      isAllowedOrigin("https://demo.test", "demo.test", [], "https:"),
+    ).toBe(true);
+    expect(isAllowedOrigin("http://demo.test", "demo.test", [], "https:")).toBe(
+      false,
+    );
   });
 });
 
