@@ -43,7 +43,10 @@ export interface CaseContext {
   /** Starts a second instance of the app for this case alone (shutdown cases). */
   spawn(env?: Record<string, string>): Promise<RunningApp>;
   /** One raw HTTP request on its own connection. */
-  http(request: RawRequest, options?: { localAddress?: string }): Promise<Outcome>;
+  http(
+    request: RawRequest,
+    options?: { localAddress?: string },
+  ): Promise<Outcome>;
   /** A WebSocket handshake on the app's own path, varied as said. */
   upgrade(spec?: UpgradeSpec): Promise<Outcome>;
   /**
@@ -97,7 +100,9 @@ export function createContext(
         const answers = session.messages
           .slice(from)
           .map((m) => m.payload.toString("utf8"))
-          .filter((text) => !target.isBackground(text) && !probe.isAnswer(text));
+          .filter(
+            (text) => !target.isBackground(text) && !probe.isAnswer(text),
+          );
         return answers.length > 0 ? { answer: answers[0]! } : "ignored";
       }
       await Promise.race([
@@ -113,7 +118,9 @@ export function createContext(
       : { close: code };
   }
 
-  async function inSession(send: (session: RawWebSocket) => void): Promise<Outcome> {
+  async function inSession(
+    send: (session: RawWebSocket) => void,
+  ): Promise<Outcome> {
     const session = await target.openSession(port);
     try {
       const from = session.messages.length;
@@ -136,7 +143,11 @@ export function createContext(
       answerOutcome(await exchange(port, request, options)),
     async upgrade(spec = {}) {
       const host =
-        spec.host === undefined ? [hostHeader(port)] : spec.host === null ? [] : [["Host", spec.host] as const];
+        spec.host === undefined
+          ? [hostHeader(port)]
+          : spec.host === null
+            ? []
+            : [["Host", spec.host] as const];
       return answerOutcome(
         await exchange(port, {
           target: spec.target ?? target.webSocketPath,
@@ -153,7 +164,9 @@ export function createContext(
       try {
         ws = await openRawWebSocket(port, path);
       } catch (error) {
-        const status = /handshake refused: HTTP\/1\.1 (\d{3})/.exec(String(error));
+        const status = /handshake refused: HTTP\/1\.1 (\d{3})/.exec(
+          String(error),
+        );
         if (status) return { status: Number(status[1]) };
         throw error;
       }
@@ -191,7 +204,8 @@ export function createContext(
       await client.close();
       return { welcomeIp: client.welcome.ip };
     },
-    pollingSession: (options) => openPolling(port, { ...options, connect: true }),
+    pollingSession: (options) =>
+      openPolling(port, { ...options, connect: true }),
     polling: async (method, path, body, options) =>
       answerOutcome(await pollingRequest(port, method, path, body, options)),
   };
@@ -226,7 +240,8 @@ async function watchPolling(
       }
       if (packet.startsWith(probe))
         return answers.length > 0 ? { answer: answers[0]! } : "ignored";
-      if (packet !== "6" && !packet.startsWith('42["news"')) answers.push(packet);
+      if (packet !== "6" && !packet.startsWith('42["news"'))
+        answers.push(packet);
     }
   }
   return { noAnswer: "timeout" };

@@ -62,15 +62,27 @@ export async function openPolling(
   port: number,
   options: PollingOptions & { readonly connect?: boolean } = {},
 ): Promise<PollingSession> {
-  const open = await pollingRequest(port, "GET", pollingTarget(), undefined, options);
-  if (open.kind !== "status" || open.status !== 200 || !open.body.startsWith("0{"))
+  const open = await pollingRequest(
+    port,
+    "GET",
+    pollingTarget(),
+    undefined,
+    options,
+  );
+  if (
+    open.kind !== "status" ||
+    open.status !== 200 ||
+    !open.body.startsWith("0{")
+  )
     throw new Error(`polling handshake failed: ${describeAnswer(open)}`);
   const { sid } = JSON.parse(open.body.slice(1)) as { sid: string };
   const target = pollingTarget(`&sid=${encodeURIComponent(sid)}`);
   const session: PollingSession = {
     sid,
-    post: (body, more) => pollingRequest(port, "POST", target, body, { ...options, ...more }),
-    poll: (more) => pollingRequest(port, "GET", target, undefined, { ...options, ...more }),
+    post: (body, more) =>
+      pollingRequest(port, "POST", target, body, { ...options, ...more }),
+    poll: (more) =>
+      pollingRequest(port, "GET", target, undefined, { ...options, ...more }),
     async close() {
       await session.post("1").catch(() => {});
     },
@@ -82,7 +94,8 @@ export async function openPolling(
     // The answer (40{sid} and the welcome) may take more than one poll.
     for (let i = 0; i < 5; i++) {
       const answer = await session.poll();
-      if (answer.kind === "status" && answer.body.includes('42["welcome"')) break;
+      if (answer.kind === "status" && answer.body.includes('42["welcome"'))
+        break;
       if (answer.kind !== "status" || answer.status !== 200)
         throw new Error(`no welcome over polling: ${describeAnswer(answer)}`);
     }

@@ -25,7 +25,10 @@ export type RawAnswer =
       readonly head: string;
       readonly body: string;
     }
-  | { readonly kind: "no-answer"; readonly how: "closed" | "reset" | "timeout" };
+  | {
+      readonly kind: "no-answer";
+      readonly how: "closed" | "reset" | "timeout";
+    };
 
 export interface ExchangeOptions {
   readonly localAddress?: string;
@@ -114,14 +117,14 @@ export function readAnswer(
       const body = received.subarray(end + 4);
       const length = /\r\ncontent-length: *(\d+)/i.exec(head);
       const complete =
-        status === 101 ||
-        (length !== null && body.length >= Number(length[1]));
+        status === 101 || (length !== null && body.length >= Number(length[1]));
       return complete
         ? { kind: "status", status, head, body: body.toString("utf8") }
         : undefined;
     };
     const timer = setTimeout(
-      () => finish(parsed() ?? partial() ?? { kind: "no-answer", how: "timeout" }),
+      () =>
+        finish(parsed() ?? partial() ?? { kind: "no-answer", how: "timeout" }),
       timeoutMs,
     );
     // A head that came without its whole body still has its status.

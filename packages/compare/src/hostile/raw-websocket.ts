@@ -196,8 +196,7 @@ export function openRawWebSocket(
       const payload = Buffer.from(buffered.subarray(offset, offset + length));
       buffered = buffered.subarray(offset + length);
       if (opcode === OPCODE.ping) {
-        if (autoPong)
-          write(buildFrame({ opcode: OPCODE.pong, payload }));
+        if (autoPong) write(buildFrame({ opcode: OPCODE.pong, payload }));
       } else if (opcode === OPCODE.pong) {
         pongs.push(payload);
       } else if (opcode === OPCODE.close) {
@@ -238,7 +237,8 @@ export function openRawWebSocket(
       return isClosed;
     },
     write,
-    sendText: (text) => write(buildFrame({ opcode: OPCODE.text, payload: text })),
+    sendText: (text) =>
+      write(buildFrame({ opcode: OPCODE.text, payload: text })),
     nextMessage(match, timeoutMs = 2000, from = 0) {
       return new Promise<string>((resolve, reject) => {
         const check = () => {
@@ -250,7 +250,8 @@ export function openRawWebSocket(
             done(() => reject(new Error("closed before the message came")));
         };
         const timer = setTimeout(
-          () => done(() => reject(new Error(`no such message in ${timeoutMs} ms`))),
+          () =>
+            done(() => reject(new Error(`no such message in ${timeoutMs} ms`))),
           timeoutMs,
         );
         const done = (settle: () => void) => {
@@ -283,7 +284,9 @@ export function openRawWebSocket(
     async close() {
       if (!isClosed) {
         if (closeFrame === undefined)
-          write(buildFrame({ opcode: OPCODE.close, payload: closePayload(1000) }));
+          write(
+            buildFrame({ opcode: OPCODE.close, payload: closePayload(1000) }),
+          );
         const cut = setTimeout(() => socket.destroy(), 1000);
         const result = await closed;
         clearTimeout(cut);
@@ -297,7 +300,11 @@ export function openRawWebSocket(
   return new Promise<RawWebSocket>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no handshake answer on ${path} in ${options.timeoutMs ?? 3000} ms`));
+      reject(
+        new Error(
+          `no handshake answer on ${path} in ${options.timeoutMs ?? 3000} ms`,
+        ),
+      );
     }, options.timeoutMs ?? 3000);
     socket.on("connect", () => {
       socket.write(
@@ -331,7 +338,8 @@ export function openRawWebSocket(
     });
     socket.on("close", () => {
       clearTimeout(timer);
-      if (!handshaken) reject(new Error(`closed during the handshake on ${path}`));
+      if (!handshaken)
+        reject(new Error(`closed during the handshake on ${path}`));
     });
   });
 }
