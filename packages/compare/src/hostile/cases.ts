@@ -509,14 +509,14 @@ const frames: HostileCase[] = [
         );
         for (let sent = 50; sent <= 2000; sent += 50) {
           session.write(fifty);
-          const deadline = performance.now() + 2000;
-          while (session.pongs.length < sent) {
-            if (session.isClosed || performance.now() > deadline)
-              return {
-                answer: `${session.pongs.length} pongs for ${sent} pings`,
-              };
-            await new Promise((resolve) => setTimeout(resolve, 1));
-          }
+          const answered = await session.until(
+            () => session.pongs.length >= sent || session.isClosed,
+            2000,
+          );
+          if (!answered || session.isClosed)
+            return {
+              answer: `${session.pongs.length} pongs for ${sent} pings`,
+            };
         }
         return "served";
       } finally {
@@ -528,33 +528,43 @@ const frames: HostileCase[] = [
 // #endregion frames
 
 // #region messages
-/** A `reply` with this payload, in each app's envelope: the app logs it and carries on. */
-const reply = (
-  name: string,
-  json: string,
-  extra: Partial<HostileCase> = {},
-): HostileCase => ({
-  name: `a reply ${name}`,
-  class: "messages",
-  expect: "ignored",
-  send: (c) => c.reply(json),
-  ...extra,
-});
-const messages: HostileCase[] = [
-  reply("of the wrong shape", '{"seq":"1","text":2}'),
-  reply("that is null", "null"),
-  reply(
+/**
+ * The events a client sends on the lesson-1 connection, and what the app
+ * does with a payload it cannot use. A lesson that adds an event adds it
+ * here, and every bad payload below is sent as that event too.
+ */
+export const CLIENT_EVENTS: ReadonlyArray<{
+  readonly event: string;
+  readonly badPayload: Expected;
+}> = [{ event: "reply", badPayload: "ignored" }];
+
+/** Payloads no event accepts as they are. */
+const BAD_PAYLOADS: ReadonlyArray<readonly [name: string, json: string]> = [
+  ["of the wrong shape", '{"seq":"1","text":2}'],
+  ["that is null", "null"],
+  [
     "with __proto__ keys",
     '{"__proto__":{"polluted":true},"seq":1,"text":"x","constructor":{"prototype":{"polluted":true}}}',
-  ),
-  reply("nested 5000 deep", nested(5000)),
-  reply(
+  ],
+  ["nested 5000 deep", nested(5000)],
+  [
     "whose text is 30 KB of quotes (escaped, the log line doubles)",
     JSON.stringify({ seq: 1, text: '"'.repeat(30_000) }),
-  ),
-  reply(
+  ],
+  [
     "whose text is control characters",
     JSON.stringify({ seq: 1, text: "\u0001\u001b[2J\r\n".repeat(200) }),
+  ],
+];
+
+const messages: HostileCase[] = [
+  ...CLIENT_EVENTS.flatMap(({ event, badPayload }) =>
+    BAD_PAYLOADS.map(([name, json]): HostileCase => ({
+      name: `a ${event} ${name}`,
+      class: "messages",
+      expect: badPayload,
+      send: (c) => c.event(event, json),
+    })),
   ),
   {
     name: "a binary message",
@@ -599,7 +609,10 @@ const messages: HostileCase[] = [
         Buffer.concat(
           Array.from({ length: 2000 }, (_, i) =>
             text(
-              c.target.replyMessage(JSON.stringify({ seq: i, text: "flood" })),
+              c.target.eventMessage(
+                "reply",
+                JSON.stringify({ seq: i, text: "flood" }),
+              ),
             ),
           ),
         ),
@@ -741,15 +754,15 @@ packets.push(
     class: "packets",
     apps: SIO_ONLY,
     expect: { status: 400 },
-    note: "engine.io answers the overlapping poll 400 and ends the session",
+    note: "engine.io answers the overlapping poll (whichever came second) 400 and ends the session",
     async send(c) {
       const session = await c.pollingSession();
-      const first = session.poll();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const second = await session.poll();
-      await first;
+      const answers = await Promise.all([session.poll(), session.poll()]);
       await session.close();
-      return answerOutcome(second);
+      const overlap = answers.find(
+        (a) => a.kind === "status" && a.status === 400,
+      );
+      return answerOutcome(overlap ?? answers[1]);
     },
   },
   ...(["GET", "POST"] as const).map((method): HostileCase => ({
@@ -849,16 +862,14 @@ const churn: HostileCase[] = [
       }
       // processTimers back near where it was (a polling session's timers
       // end with it; allow the few a fresh request may still hold).
-      const deadline = performance.now() + 5000;
-      for (;;) {
-        const stats = await c.app.stats();
-        if (stats.processTimers <= before + 2) return "served";
-        if (performance.now() > deadline)
-          return {
-            answer: `processTimers ${stats.processTimers}, was ${before}`,
-          };
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      let after = 0;
+      const settled = await eventually(async () => {
+        after = (await c.app.stats()).processTimers;
+        return after <= before + 2;
+      }, 5000);
+      return settled
+        ? "served"
+        : { answer: `processTimers ${after}, was ${before}` };
     },
   },
   {
@@ -961,18 +972,30 @@ const shutdown: HostileCase[] = [
         undefined,
         { timeoutMs: 15_000 },
       );
-      const deadline = performance.now() + 5000;
-      while ((await doomed.stats()).openConnections > 0) {
-        if (performance.now() > deadline)
-          return { answer: "the sessions did not time out" };
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const timedOut = await eventually(
+        async () => (await doomed.stats()).openConnections === 0,
+        5000,
+      );
+      if (!timedOut) return { answer: "the sessions did not time out" };
       const { code, ms } = await doomed.stop("SIGTERM", 10_000);
       await hanging;
       return { exit: code, ms };
     },
   },
 ];
+
+/** Checks `condition` every 25 ms until it holds (true) or `timeoutMs` passed (false). */
+async function eventually(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 /**
  * A refused upgrade (foreign Origin) whose client reads the answer and

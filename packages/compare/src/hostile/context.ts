@@ -59,8 +59,8 @@ export interface CaseContext {
   frames(...bytes: Buffer[]): Promise<Outcome>;
   /** Opens a session and sends these text messages, then watches. */
   texts(...texts: string[]): Promise<Outcome>;
-  /** A `reply` carrying `json`, in the app's own envelope. */
-  reply(json: string): Promise<Outcome>;
+  /** The event `name` carrying `json`, in the app's own envelope. */
+  event(name: string, json: string): Promise<Outcome>;
   /** Socket.IO over polling: POSTs `body` in a connected session, then watches. */
   pollingPost(body: string): Promise<Outcome>;
   /** A normal client with these options: the IP its welcome says. */
@@ -93,29 +93,18 @@ export function createContext(
   /** What became of a session after the input: closed, answered, or ignored. */
   async function watch(session: RawWebSocket, from: number): Promise<Outcome> {
     const probe = target.probe(session, ++probes);
-    const deadline = performance.now() + OBSERVE_MS;
-    while (performance.now() < deadline) {
-      if (session.isClosed) break;
-      if (probe.answered()) {
-        const answers = session.messages
-          .slice(from)
-          .map((m) => m.payload.toString("utf8"))
-          .filter(
-            (text) => !target.isBackground(text) && !probe.isAnswer(text),
-          );
-        return answers.length > 0 ? { answer: answers[0]! } : "ignored";
-      }
-      await Promise.race([
-        session.closed,
-        new Promise((resolve) => setTimeout(resolve, 10)),
-      ]);
+    await session.until(() => session.isClosed || probe.answered(), OBSERVE_MS);
+    if (probe.answered()) {
+      const answers = session.messages
+        .slice(from)
+        .map((m) => m.payload.toString("utf8"))
+        .filter((text) => !target.isBackground(text) && !probe.isAnswer(text));
+      return answers.length > 0 ? { answer: answers[0]! } : "ignored";
     }
     if (!session.isClosed) return { noAnswer: "timeout" };
     const { code } = await session.closed;
     if (code === undefined) return "cut";
-    return code === target.sessionCloseCode && target.app === "socketio-demo"
-      ? "closed"
-      : { close: code };
+    return code === target.sessionCloseCode ? "closed" : { close: code };
   }
 
   async function inSession(
@@ -186,8 +175,8 @@ export function createContext(
       inSession((session) => bytes.forEach((b) => session.write(b))),
     texts: (...texts) =>
       inSession((session) => texts.forEach((t) => session.sendText(t))),
-    reply: (json) =>
-      inSession((session) => session.sendText(target.replyMessage(json))),
+    event: (name, json) =>
+      inSession((session) => session.sendText(target.eventMessage(name, json))),
     async pollingPost(body) {
       const session = await openPolling(port, { connect: true });
       try {

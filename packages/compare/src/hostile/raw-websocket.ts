@@ -118,6 +118,11 @@ export interface RawWebSocket {
     timeoutMs?: number,
     from?: number,
   ): Promise<string>;
+  /**
+   * Resolves true as soon as `condition` holds (checked now and after each
+   * frame and at the close), false after `timeoutMs`.
+   */
+  until(condition: () => boolean, timeoutMs: number): Promise<boolean>;
   /** Sends a ping and resolves true if its pong comes back before the close or the timeout. */
   pingPong(timeoutMs?: number): Promise<boolean>;
   /** Closes politely if still open, destroys after a moment, and waits. */
@@ -258,6 +263,21 @@ export function openRawWebSocket(
           clearTimeout(timer);
           listeners.delete(check);
           settle();
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    until(condition, timeoutMs) {
+      return new Promise<boolean>((resolve) => {
+        const check = () => {
+          if (condition()) done(true);
+        };
+        const timer = setTimeout(() => done(false), timeoutMs);
+        const done = (answer: boolean) => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          resolve(answer);
         };
         listeners.add(check);
         check();

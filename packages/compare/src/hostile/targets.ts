@@ -52,12 +52,15 @@ export interface HostileTarget {
    * before it has been handled.
    */
   probe(session: RawWebSocket, n: number): Probe;
-  /** A text message that carries `json` as the payload of a `reply`. */
-  replyMessage(json: string): string;
+  /** A text message that carries `json` as the payload of the event `name`. */
+  eventMessage(name: string, json: string): string;
   /** Messages the app sends by itself (pushes, pings), not answers. */
   isBackground(text: string): boolean;
-  /** The close code a session ended by the app itself (not by ws) carries. */
-  readonly sessionCloseCode: number;
+  /**
+   * The close code of a session the app (not the WebSocket layer) ended,
+   * told apart from ws's protocol codes; undefined if it never does.
+   */
+  readonly sessionCloseCode: number | undefined;
 }
 
 /** A probe in flight: whether it was answered, and which message is its answer. */
@@ -86,18 +89,19 @@ export const wsTarget: HostileTarget = {
     }
   },
   // A ping: ws answers it in order, after every frame before it.
-  probe: (session) => {
-    const pongsBefore = session.pongs.length;
-    session.write(PING);
+  probe: (session, n) => {
+    const token = Buffer.from(`probe-${n}`);
+    session.write(buildFrame({ opcode: OPCODE.ping, payload: token }));
     return {
-      answered: () => session.pongs.length > pongsBefore,
+      answered: () => session.pongs.some((pong) => pong.equals(token)),
       isAnswer: () => false, // a pong is not a message
     };
   },
-  replyMessage: (json) => `{"event":"reply","data":${json}}`,
+  eventMessage: (name, json) =>
+    `{"event":${JSON.stringify(name)},"data":${json}}`,
   isBackground: (text) => text.startsWith('{"event":"news"'),
-  // ws-demo never ends a session on its own for a message: no such close.
-  sessionCloseCode: 1000,
+  // ws-demo never ends a session on its own for a message.
+  sessionCloseCode: undefined,
 };
 
 export const socketIoTarget: HostileTarget = {
@@ -123,10 +127,8 @@ export const socketIoTarget: HostileTarget = {
       isAnswer,
     };
   },
-  replyMessage: (json) => `42["reply",${json}]`,
+  eventMessage: (name, json) => `42[${JSON.stringify(name)},${json}]`,
   isBackground: (text) => text === "2" || text.startsWith('42["news"'),
   // engine.io closes its WebSocket with an empty close frame.
   sessionCloseCode: 1005,
 };
-
-const PING = buildFrame({ opcode: OPCODE.ping, payload: "probe" });
