@@ -4,19 +4,24 @@
 // after every row the suite also checks that the server is alive, serves a
 // fresh client within a second, is back to 0 connections and 0 timers,
 // and logged a few bounded lines.
+import { connect } from "node:net";
+import { frozenPeer } from "../contract/frozen-peer.js";
 import type { CaseContext } from "./context.js";
 import { answerOutcome } from "./context.js";
 import { openPolling, pollingRequest, pollingTarget } from "./engine-io.js";
 import type { Expected, Outcome } from "./outcome.js";
-import { connect } from "node:net";
 import {
   holdHalfOpen,
   hostHeader,
   upgradeHeaders,
   type HeaderLine,
 } from "./raw-http.js";
-import { frozenPeer } from "../contract/frozen-peer.js";
-import { buildFrame, closePayload, OPCODE } from "./raw-websocket.js";
+import {
+  buildFrame,
+  closePayload,
+  OPCODE,
+  type FrameSpec,
+} from "./raw-websocket.js";
 import type { AppName } from "./targets.js";
 
 export type CaseClass =
@@ -57,7 +62,7 @@ const WS_ONLY: readonly AppName[] = ["ws-demo"];
 const SIO_ONLY: readonly AppName[] = ["socketio-demo"];
 
 const frame = buildFrame;
-const text = (payload: string | Buffer, more = {}) =>
+const text = (payload: string | Buffer, more: Partial<FrameSpec> = {}) =>
   frame({ opcode: OPCODE.text, payload, ...more });
 const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 const own = (c: CaseContext) => `http://127.0.0.1:${c.app.port}`;

@@ -116,8 +116,11 @@ export function readAnswer(
       const status = Number(match[1]);
       const body = received.subarray(end + 4);
       const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+      const chunked = /\r\ntransfer-encoding: *chunked/i.test(head);
       const complete =
-        status === 101 || (length !== null && body.length >= Number(length[1]));
+        status === 101 ||
+        (length !== null && body.length >= Number(length[1])) ||
+        (chunked && body.includes("0\r\n\r\n"));
       return complete
         ? { kind: "status", status, head, body: body.toString("utf8") }
         : undefined;

@@ -62,8 +62,9 @@ export function describeHostileSuite(target: HostileTarget): void {
             const died = (await answers(app))
               ? ""
               : `; the server died:\n${lastWords(app)}`;
+            const why = row.note ? ` (the row's note: ${row.note})` : "";
             expect.fail(
-              `expected ${describeExpected(expected)}, saw ${JSON.stringify(seen)}${died}`,
+              `expected ${describeExpected(expected)}, saw ${JSON.stringify(seen)}${died}${why}`,
             );
           }
           await expectStillServing(app, target, linesBefore, row.maxLogLines);
