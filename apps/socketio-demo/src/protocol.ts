@@ -6,6 +6,9 @@
 /** Must match on both sides; the server also serves its client script under it. */
 export const SOCKET_PATH = "/socket.io";
 
+/** Lesson 2's namespace (chat rooms, shared/ROOMS.md); lesson 1 uses `/`. */
+export const ROOMS_NAMESPACE = "/rooms";
+
 /** Sent once, right after connecting: who the server thinks you are. */
 export interface Welcome {
   readonly id: string;

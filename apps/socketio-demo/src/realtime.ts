@@ -5,7 +5,9 @@ import {
 } from "node:http";
 import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Server, type Socket } from "socket.io";
+import { Server, type Namespace, type Socket } from "socket.io";
+import { Adapter, SessionAwareAdapter } from "socket.io-adapter";
+import { attachRooms } from "./rooms/chat.js";
 import {
   createTracker,
   describeValue,
@@ -22,6 +24,7 @@ import {
   type Stats,
 } from "@repo/demo-kit";
 import {
+  ROOMS_NAMESPACE,
   SOCKET_PATH,
   type ClientToServerEvents,
   type News,
@@ -55,6 +58,11 @@ export function attachRealtime(
     serveClient: true,
     // Same limit as ws-demo: over WebSocket, close 1009; over polling, HTTP 413.
     maxHttpBufferSize: settings.maxPayloadBytes,
+    // Lesson 2: a client back within 2 minutes gets its rooms and the
+    // messages it missed. Only the rooms namespace keeps sessions (see
+    // recoveryForRoomsOnly): lesson 1's packets stay as they were.
+    connectionStateRecovery: {},
+    adapter: recoveryForRoomsOnly,
     // Socket.IO's own heartbeat (25 s ping, 20 s to answer) unless HEARTBEAT_MS is set.
     ...(settings.heartbeatSet
       ? {
@@ -177,6 +185,8 @@ export function attachRealtime(
     },
   );
 
+  const rooms = attachRooms(io, { tracker, log });
+
   const engineRefusals = new LogBudget(log, {
     subject: "refusals",
     noun: "refused Socket.IO requests",
@@ -194,7 +204,8 @@ export function attachRealtime(
 
   return {
     io,
-    stats: () => statsOf("socket.io", tracker.stats(), received),
+    stats: () =>
+      statsOf("socket.io", tracker.stats(), received + rooms.received()),
     close: async () => {
       const count = io.sockets.sockets.size;
       if (count > 0)
@@ -235,6 +246,19 @@ export function describeReply(reply: unknown): string {
     return `reply #${reply.seq}: ${quoteText(reply.text)}`;
   }
   return `reply of an unexpected shape: ${describeValue(reply)}`;
+}
+
+/**
+ * connectionStateRecovery tags every packet it may replay with an offset
+ * (`42["news",{…},"<offset>"]`) and keeps a copy of each for 2 minutes.
+ * Lesson 2 needs that; lesson 1's pushes do not, and its wire format is
+ * what the first pages teach. So the rooms namespace gets the adapter
+ * that keeps sessions, and `/` the plain one.
+ */
+function recoveryForRoomsOnly(namespace: Namespace): Adapter {
+  return namespace.name === ROOMS_NAMESPACE
+    ? new SessionAwareAdapter(namespace)
+    : new Adapter(namespace);
 }
 
 /** Wall-clock ms with a fraction, so that sub-millisecond latency shows. */

@@ -3,8 +3,11 @@
 // the same named-event idea Socket.IO has built in. This file is shared by
 // the server and the browser code, so both sides agree by type.
 
-/** The one path the WebSocket server answers on. */
+/** The path of lesson 1's WebSocket (push and reply). */
 export const WS_PATH = "/ws";
+
+/** The path of lesson 2's WebSocket (chat rooms, shared/ROOMS.md). */
+export const ROOMS_WS_PATH = "/ws/rooms";
 
 /** Sent once, right after the connection opens: who the server thinks you are. */
 export interface Welcome {

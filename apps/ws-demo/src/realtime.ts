@@ -17,7 +17,9 @@ import {
   type Settings,
   type Stats,
 } from "@repo/demo-kit";
+import { createRooms } from "./rooms/chat.js";
 import {
+  ROOMS_WS_PATH,
   WS_PATH,
   type ClientMessage,
   type News,
@@ -67,6 +69,16 @@ export function attachRealtime(
   const open = new Set<WebSocket>();
 
   const guard = createGuard(settings, log);
+  // Each path is a lesson: the push of lesson 1, the rooms of lesson 2.
+  const rooms = createRooms({ tracker, heartbeat, log, open });
+  const lessons = new Map([
+    [
+      WS_PATH,
+      (ws: WebSocket, request: IncomingMessage) =>
+        wss.emit("connection", ws, request),
+    ],
+    [ROOMS_WS_PATH, rooms.onConnection],
+  ]);
 
   server.on(
     "upgrade",
@@ -76,11 +88,16 @@ export function attachRealtime(
       // The path as sent, never parsed as a URL: `//` or `http://[` are
       // valid request targets to Node but throw in `new URL()`.
       const path = pathOf(request.url);
-      if (path !== WS_PATH) {
+      const lesson = lessons.get(path);
+      if (!lesson) {
         guard.logRefusal(
-          `refused a WebSocket to ${quoteText(path, 100)}: the path is ${WS_PATH}`,
+          `refused a WebSocket to ${quoteText(path, 100)}: the paths are ${WS_PATH} and ${ROOMS_WS_PATH}`,
         );
-        refuseUpgrade(socket, 404, `No WebSocket here; connect to ${WS_PATH}.`);
+        refuseUpgrade(
+          socket,
+          404,
+          `No WebSocket here; connect to ${WS_PATH} or ${ROOMS_WS_PATH}.`,
+        );
         return;
       }
       // Host (DNS rebinding) and Origin (another site's page): see guard.ts.
@@ -91,7 +108,7 @@ export function attachRealtime(
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
         socket.off("error", destroySocket); // ws handles socket errors from here
-        wss.emit("connection", ws, request);
+        lesson(ws, request);
       });
     },
   );
@@ -152,7 +169,7 @@ export function attachRealtime(
   });
 
   return {
-    stats: () => statsOf("ws", tracker.stats(), received),
+    stats: () => statsOf("ws", tracker.stats(), received + rooms.received()),
     close: async () => {
       heartbeat.stop();
       await closeAll(wss, open, log);
