@@ -8,7 +8,12 @@ import { connect } from "node:net";
 import { frozenPeer } from "../contract/frozen-peer.js";
 import type { CaseContext } from "./context.js";
 import { answerOutcome } from "./context.js";
-import { openPolling, pollingRequest, pollingTarget } from "./engine-io.js";
+import {
+  openPolling,
+  pollingRequest,
+  pollingTarget,
+  RECORD_SEPARATOR,
+} from "./engine-io.js";
 import type { Expected, Outcome } from "./outcome.js";
 import {
   holdHalfOpen,
@@ -662,6 +667,18 @@ const PACKETS: ReadonlyArray<{
     note: "the parser waits for the attachment; the next text packet (the probe) ends the session",
   },
   {
+    name: "a second CONNECT to the main namespace",
+    packet: "40",
+    expect: "closed",
+    note: "socket.io's Client.ondecoded: a CONNECT for a namespace already joined is an invalid state, and closes the connection",
+  },
+  {
+    name: "an event for a namespace never joined",
+    packet: '42/admin,["reply",{"seq":1,"text":"x"}]',
+    expect: "closed",
+    note: "socket.io's Client.ondecoded: invalid state, closes the connection",
+  },
+  {
     name: "deep nesting",
     packet: `42["reply",${nested(5000)}]`,
     expect: "ignored",
@@ -718,6 +735,20 @@ packets.push(
     send: (c) =>
       c.frames(
         frame({ opcode: OPCODE.binary, payload: Buffer.from([1, 2, 3]) }),
+      ),
+  },
+  {
+    name: "polling: 1500 events in one POST: a summary line, not 1500 lines",
+    class: "packets",
+    apps: SIO_ONLY,
+    expect: "ignored",
+    maxLogLines: 30,
+    send: (c) =>
+      c.pollingPost(
+        Array.from(
+          { length: 1500 },
+          (_, i) => `42["reply",{"seq":${i},"text":"x"}]`,
+        ).join(RECORD_SEPARATOR),
       ),
   },
   {
