@@ -183,7 +183,7 @@ export function createContext(
         const posted = await session.post(body);
         if (posted.kind !== "status" || posted.status !== 200)
           return answerOutcome(posted);
-        return await watchPolling(session, ++probes);
+        return await watchPolling(session, ++probes, target);
       } finally {
         await session.close();
       }
@@ -208,6 +208,7 @@ export function createContext(
 async function watchPolling(
   session: PollingSession,
   n: number,
+  target: HostileTarget,
 ): Promise<Outcome> {
   const probe = `44/probe-${n},`;
   const posted = await session.post(`40/probe-${n},`);
@@ -224,13 +225,12 @@ async function watchPolling(
     for (const packet of got.body.split(RECORD_SEPARATOR)) {
       if (packet === "1") return "closed";
       if (packet === "2") {
-        await session.post("3");
+        await session.post("3"); // engine.io's ping, answered
         continue;
       }
       if (packet.startsWith(probe))
         return answers.length > 0 ? { answer: answers[0]! } : "ignored";
-      if (packet !== "6" && !packet.startsWith('42["news"'))
-        answers.push(packet);
+      if (packet !== "6" && !target.isBackground(packet)) answers.push(packet);
     }
   }
   return { noAnswer: "timeout" };

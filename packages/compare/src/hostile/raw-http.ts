@@ -177,22 +177,28 @@ export async function holdHalfOpen(
   batch = 100,
 ): Promise<{ readonly sockets: readonly Socket[]; release(): void }> {
   const sockets: Socket[] = [];
-  for (let start = 0; start < count; start += batch) {
-    const size = Math.min(batch, count - start);
-    await Promise.all(
-      Array.from(
-        { length: size },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const socket = connect(port, "127.0.0.1", () => {
-              socket.write(firstBytes);
-              resolve();
-            });
-            socket.on("error", reject);
-            sockets.push(socket);
-          }),
-      ),
-    );
+  try {
+    for (let start = 0; start < count; start += batch) {
+      const size = Math.min(batch, count - start);
+      await Promise.all(
+        Array.from(
+          { length: size },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const socket = connect(port, "127.0.0.1", () => {
+                socket.write(firstBytes);
+                resolve();
+              });
+              socket.on("error", reject);
+              sockets.push(socket);
+            }),
+        ),
+      );
+    }
+  } catch (error) {
+    // Leave nothing open behind a failed attempt (EMFILE, a refused connect).
+    sockets.forEach((socket) => socket.destroy());
+    throw error;
   }
   for (const socket of sockets) {
     socket.removeAllListeners("error");

@@ -52,8 +52,9 @@ export function describeHostileSuite(target: HostileTarget): void {
 
     for (const row of casesFor(target.app)) {
       const expected = resolveExpected(row.expect, target.capabilities);
-      it(
-        `${row.class}: ${row.name} -> ${describeExpected(expected)}`,
+      const register = row.knownGap ? it.fails : it;
+      register(
+        `${row.class}: ${row.name} -> ${describeExpected(expected)}${row.knownGap ? ` [known gap: ${row.knownGap}]` : ""}`,
         async () => {
           const linesBefore = app.output.length;
           const context = createContext(app, target, spawned);
@@ -88,8 +89,18 @@ async function expectStillServing(
 ): Promise<void> {
   expect(await answers(app), `the server died:\n${lastWords(app)}`).toBe(true);
 
+  // Measured from the start of one attempt, without retries. The race
+  // only turns a client that hangs into a clear failure.
   const start = performance.now();
-  const client = await target.driver.connect(app);
+  const client = await Promise.race([
+    target.driver.connect(app),
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error("no welcome for a fresh client within 5 s")),
+        5000,
+      ).unref(),
+    ),
+  ]);
   const welcomedAfter = performance.now() - start;
   await client.close();
   expect(welcomedAfter, "ms from connecting to the welcome").toBeLessThan(
