@@ -31,6 +31,7 @@ import type { AppName } from "./targets.js";
 
 export type CaseClass =
   | "handshake"
+  | "rooms"
   | "x-forwarded-for"
   | "frames"
   | "messages"
@@ -638,6 +639,183 @@ const messages: HostileCase[] = [
 ];
 // #endregion messages
 
+// #region rooms
+/** Lesson 2's requests (shared/ROOMS.md): bad input gets an answer and never closes the connection. */
+const ROOMS_EVENTS = ["join", "leave", "say", "typing"] as const;
+const refusedWith = (code: string): Expected => ({
+  answer: new RegExp(`"error":"${code}"`),
+});
+const joined = (room: string, name = "ann") =>
+  ["join", JSON.stringify({ room, name })] as const;
+const roomRows: HostileCase[] = [
+  ...ROOMS_EVENTS.flatMap((event) =>
+    BAD_PAYLOADS.map(([name, json]): HostileCase => ({
+      name: `${event} ${name}`,
+      class: "rooms",
+      expect: refusedWith("bad-request"),
+      send: (c) => c.rooms([event, json]),
+    })),
+  ),
+  {
+    name: "join with a 30 KB name of quotes (the refusal's log line stays short)",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    send: (c) =>
+      c.rooms([
+        "join",
+        JSON.stringify({ room: "lobby", name: '"'.repeat(30_000) }),
+      ]),
+  },
+  {
+    name: "join with control characters in the name",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    send: (c) =>
+      c.rooms([
+        "join",
+        JSON.stringify({ room: "lobby", name: "\u001b[2Jann" }),
+      ]),
+  },
+  {
+    name: "join the room __proto__",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    send: (c) => c.rooms(joined("__proto__")),
+  },
+  {
+    name: "join the room constructor, then say something there",
+    class: "rooms",
+    expect: { answer: /"ok":true,"id":/ },
+    note: "a valid room name that is also an Object.prototype key: no lookup may find the prototype's",
+    send: (c) =>
+      c.rooms(joined("constructor", "constructor"), [
+        "say",
+        '{"room":"constructor","text":"hi"}',
+      ]),
+  },
+  {
+    name: "say 501 characters",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    send: (c) =>
+      c.rooms(joined("lobby"), [
+        "say",
+        JSON.stringify({ room: "lobby", text: "x".repeat(501) }),
+      ]),
+  },
+  {
+    name: "say 500 quotes (the most a text may be; escaped, it doubles)",
+    class: "rooms",
+    expect: { answer: /"ok":true,"id":/ },
+    send: (c) =>
+      c.rooms(joined("lobby"), [
+        "say",
+        JSON.stringify({ room: "lobby", text: '"'.repeat(500) }),
+      ]),
+  },
+  {
+    name: "join with an `after` of 10 KB",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    send: (c) =>
+      c.rooms([
+        "join",
+        JSON.stringify({
+          room: "lobby",
+          name: "ann",
+          after: "9".repeat(10_000),
+        }),
+      ]),
+  },
+  {
+    name: "say in a room not joined",
+    class: "rooms",
+    expect: refusedWith("not-in-room"),
+    send: (c) => c.rooms(["say", '{"room":"lobby","text":"hi"}']),
+  },
+  ...["nope", "__proto__", "constructor", "hasOwnProperty", "welcome"].map(
+    (event): HostileCase => ({
+      name: `an unknown event ${JSON.stringify(event)}`,
+      class: "rooms",
+      expect: refusedWith("unknown-event"),
+      send: (c) => c.rooms([event, '{"room":"lobby"}']),
+    }),
+  ),
+  {
+    name: "join a sixth room",
+    class: "rooms",
+    maxLogLines: 20, // each join is logged
+    expect: refusedWith("too-many-rooms"),
+    send: (c) =>
+      c.rooms(
+        ...["r1", "r2", "r3", "r4", "r5", "r6"].map((room) => joined(room)),
+      ),
+  },
+  {
+    name: "15 say at once: the eleventh on is rate-limited, the log stays short",
+    class: "rooms",
+    maxLogLines: 20,
+    expect: refusedWith("rate-limited"),
+    send: (c) =>
+      c.rooms(
+        joined("lobby"),
+        ...Array.from(
+          { length: 15 },
+          (_, i) =>
+            ["say", JSON.stringify({ room: "lobby", text: `#${i}` })] as const,
+        ),
+      ),
+  },
+  {
+    name: "500 bad requests in a burst: a summary line, not 500 lines",
+    class: "rooms",
+    expect: refusedWith("bad-request"),
+    maxLogLines: 30,
+    send: (c) =>
+      c.rooms(...Array.from({ length: 500 }, () => ["join", "null"] as const)),
+  },
+  ...[
+    ["text that is not JSON", "hello"],
+    ["a JSON array", "[1,2,3]"],
+    ["an ack that is a string", '{"event":"join","data":null,"ack":"1"}'],
+    ["nesting 5000 deep", `{"event":"join","data":${nested(5000)},"ack":1}`],
+  ].map(([name, raw]): HostileCase => ({
+    name: `ws: ${name!}`,
+    class: "rooms",
+    apps: WS_ONLY,
+    expect: refusedWith("bad-request"),
+    note: "ws-demo answers with an `error` event when there is no usable ack",
+    send: (c) => c.rooms(raw!),
+  })),
+  {
+    name: "ws: a binary frame",
+    class: "rooms",
+    apps: WS_ONLY,
+    expect: refusedWith("bad-request"),
+    send: (c) =>
+      c.rooms(
+        frame({ opcode: OPCODE.binary, payload: Buffer.from([1, 2, 3]) }),
+      ),
+  },
+  {
+    name: "socket.io: a bad request without an ack",
+    class: "rooms",
+    apps: SIO_ONLY,
+    expect: "ignored",
+    note: "Socket.IO has no error event in ROOMS.md: refused, logged, unanswered",
+    send: (c) => c.rooms('42/rooms,["join",null]'),
+  },
+  {
+    name: "socket.io: the reserved event name `disconnecting` in /rooms",
+    class: "rooms",
+    apps: SIO_ONLY,
+    expect: "closed",
+    note: "socket.io-parser refuses reserved names as invalid payload",
+    send: (c) => c.rooms('42/rooms,1["disconnecting",{}]'),
+  },
+];
+// #endregion rooms
+
 // #region packets
 /** Socket.IO packets, each sent over both engine.io transports. */
 const PACKETS: ReadonlyArray<{
@@ -1070,6 +1248,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   ...forwardedFor,
   ...frames,
   ...messages,
+  ...roomRows,
   ...packets,
   ...churn,
   ...shutdown,

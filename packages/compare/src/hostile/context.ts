@@ -61,6 +61,17 @@ export interface CaseContext {
   texts(...texts: string[]): Promise<Outcome>;
   /** The event `name` carrying `json`, in the app's own envelope. */
   event(name: string, json: string): Promise<Outcome>;
+  /**
+   * Lesson 2: on a rooms connection, sends each request in turn (a tuple
+   * asks for an answer, with acks 1, 2, ...; a string is sent as a text
+   * frame, a Buffer as raw bytes), then watches. An answer outcome is the
+   * last answer to a request.
+   */
+  rooms(
+    ...requests: ReadonlyArray<
+      readonly [event: string, json: string] | string | Buffer
+    >
+  ): Promise<Outcome>;
   /** Socket.IO over polling: POSTs `body` in a connected session, then watches. */
   pollingPost(body: string): Promise<Outcome>;
   /** A normal client with these options: the IP its welcome says. */
@@ -90,16 +101,29 @@ export function createContext(
   const port = app.port;
   let probes = 0;
 
-  /** What became of a session after the input: closed, answered, or ignored. */
-  async function watch(session: RawWebSocket, from: number): Promise<Outcome> {
+  /**
+   * What became of a session after the input: closed, answered (the first
+   * message that `isAnswer` picks, or the last one with `last`), or ignored.
+   */
+  async function watch(
+    session: RawWebSocket,
+    from: number,
+    pick: { isAnswer?: (text: string) => boolean; last?: boolean } = {},
+  ): Promise<Outcome> {
     const probe = target.probe(session, ++probes);
     await session.until(() => session.isClosed || probe.answered(), OBSERVE_MS);
     if (probe.answered()) {
       const answers = session.messages
         .slice(from)
         .map((m) => m.payload.toString("utf8"))
-        .filter((text) => !target.isBackground(text) && !probe.isAnswer(text));
-      return answers.length > 0 ? { answer: answers[0]! } : "ignored";
+        .filter(
+          (text) =>
+            !target.isBackground(text) &&
+            !probe.isAnswer(text) &&
+            (pick.isAnswer?.(text) ?? true),
+        );
+      const answer = pick.last ? answers.at(-1) : answers[0];
+      return answer === undefined ? "ignored" : { answer };
     }
     if (!session.isClosed) return { noAnswer: "timeout" };
     const { code } = await session.closed;
@@ -177,6 +201,44 @@ export function createContext(
       inSession((session) => texts.forEach((t) => session.sendText(t))),
     event: (name, json) =>
       inSession((session) => session.sendText(target.eventMessage(name, json))),
+    async rooms(...requests) {
+      const session = await target.rooms.open(port);
+      try {
+        const from = session.messages.length;
+        let acks = 0;
+        for (const request of requests) {
+          if (Buffer.isBuffer(request)) session.write(request);
+          else if (typeof request === "string") session.sendText(request);
+          else
+            session.sendText(
+              target.rooms.request(request[0], request[1], ++acks),
+            );
+        }
+        // Some handlers answer later (Socket.IO's join awaits the adapter):
+        // wait for the last ack's answer before the probe goes out.
+        const texts = () =>
+          session.messages.slice(from).map((m) => m.payload.toString("utf8"));
+        const lastAnswer = () =>
+          texts().find((text) => target.rooms.answers(text, acks));
+        if (acks > 0) {
+          await session.until(
+            () => session.isClosed || lastAnswer() !== undefined,
+            OBSERVE_MS,
+          );
+        }
+        const seen = await watch(session, from, {
+          isAnswer: (text) => target.rooms.isAnswer(text),
+          last: true,
+        });
+        // The answer to the last request, not whichever answer came last.
+        const answer = acks > 0 ? lastAnswer() : undefined;
+        return typeof seen === "object" && "answer" in seen && answer
+          ? { answer }
+          : seen;
+      } finally {
+        await session.close();
+      }
+    },
     async pollingPost(body) {
       const session = await openPolling(port, { connect: true });
       try {

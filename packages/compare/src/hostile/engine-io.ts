@@ -103,13 +103,18 @@ export async function openPolling(
   return session;
 }
 
-/** A Socket.IO client on a raw engine.io WebSocket, past its welcome; it answers pings. */
+/**
+ * A Socket.IO client on a raw engine.io WebSocket, connected to
+ * `namespace` (lesson 1's "/" by default: past its welcome); it answers
+ * engine.io's pings.
+ */
 export async function openEngineWebSocket(
   port: number,
   options: {
     readonly localAddress?: string;
     readonly headers?: readonly HeaderLine[];
     readonly query?: string;
+    readonly namespace?: string;
   } = {},
 ): Promise<RawWebSocket> {
   const ws = await openRawWebSocket(
@@ -123,10 +128,16 @@ export async function openEngineWebSocket(
       },
     },
   );
+  const namespace = options.namespace ?? "/";
   try {
     await ws.nextMessage((text) => text.startsWith("0{"));
-    ws.sendText("40");
-    await ws.nextMessage((text) => text.startsWith('42["welcome"'));
+    if (namespace === "/") {
+      ws.sendText("40");
+      await ws.nextMessage((text) => text.startsWith('42["welcome"'));
+    } else {
+      ws.sendText(`40${namespace},`);
+      await ws.nextMessage((text) => text.startsWith(`40${namespace},{`));
+    }
     return ws;
   } catch (error) {
     ws.destroy();

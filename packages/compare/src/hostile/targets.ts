@@ -54,6 +54,8 @@ export interface HostileTarget {
   probe(session: RawWebSocket, n: number): Probe;
   /** A text message that carries `json` as the payload of the event `name`. */
   eventMessage(name: string, json: string): string;
+  /** Lesson 2's chat rooms. */
+  readonly rooms: RoomsWire;
   /** Messages the app sends by itself (pushes, pings), not answers. */
   isBackground(text: string): boolean;
   /**
@@ -61,6 +63,18 @@ export interface HostileTarget {
    * told apart from ws's protocol codes; undefined if it never does.
    */
   readonly sessionCloseCode: number | undefined;
+}
+
+/** Lesson 2's chat rooms (shared/ROOMS.md) on one app, as raw text. */
+export interface RoomsWire {
+  /** A raw connection to the rooms, ready for requests; it answers pings. */
+  open(port: number): Promise<RawWebSocket>;
+  /** One request; with `ack`, the app must answer it. */
+  request(event: string, json: string, ack?: number): string;
+  /** Whether a message answers a request (an ack, or ws's `error` event), not a broadcast. */
+  isAnswer(text: string): boolean;
+  /** Whether a message is the answer to the request with this ack. */
+  answers(text: string, ack: number): boolean;
 }
 
 /** A probe in flight: whether it was answered, and which message is its answer. */
@@ -100,6 +114,14 @@ export const wsTarget: HostileTarget = {
   eventMessage: (name, json) =>
     `{"event":${JSON.stringify(name)},"data":${json}}`,
   isBackground: (text) => text.startsWith('{"event":"news"'),
+  rooms: {
+    open: (port) => openRawWebSocket(port, "/ws/rooms"),
+    request: (event, json, ack) =>
+      `{"event":${JSON.stringify(event)},"data":${json}${ack === undefined ? "" : `,"ack":${ack}`}}`,
+    isAnswer: (text) =>
+      text.startsWith('{"event":"ack"') || text.startsWith('{"event":"error"'),
+    answers: (text, ack) => text.startsWith(`{"event":"ack","ack":${ack},`),
+  },
   // ws-demo never ends a session on its own for a message.
   sessionCloseCode: undefined,
 };
@@ -129,6 +151,13 @@ export const socketIoTarget: HostileTarget = {
   },
   eventMessage: (name, json) => `42[${JSON.stringify(name)},${json}]`,
   isBackground: (text) => text === "2" || text.startsWith('42["news"'),
+  rooms: {
+    open: (port) => openEngineWebSocket(port, { namespace: "/rooms" }),
+    request: (event, json, ack) =>
+      `42/rooms,${ack ?? ""}[${JSON.stringify(event)},${json}]`,
+    isAnswer: (text) => text.startsWith("43/rooms,"),
+    answers: (text, ack) => text.startsWith(`43/rooms,${ack}[`),
+  },
   // engine.io closes its WebSocket with an empty close frame.
   sessionCloseCode: 1005,
 };
