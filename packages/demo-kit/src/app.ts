@@ -12,6 +12,17 @@ export interface DemoAppOptions {
   /** The app's folder: its views/ and dist/public/ are found from here. */
   readonly appRoot: URL;
   readonly stats: () => Stats;
+  /** More pages: a path, the view that renders it, and its title. */
+  readonly pages?: ReadonlyArray<{
+    readonly path: string;
+    readonly view: string;
+    readonly title: string;
+  }>;
+  /** More static folders under /assets: lesson 2's shared chat view. */
+  readonly assets?: ReadonlyArray<{
+    readonly path: string;
+    readonly dir: string;
+  }>;
 }
 
 /**
@@ -36,6 +47,11 @@ export function createDemoApp(options: DemoAppOptions): Express {
   app.get("/stats", (_request, response) => {
     response.json(options.stats());
   });
+  for (const page of options.pages ?? []) {
+    app.get(page.path, (_request, response) => {
+      response.render(page.view, { title: page.title });
+    });
+  }
   // #endregion express
   // Compiled browser code (dist/public), then the shared stylesheet.
   app.use(
@@ -43,5 +59,8 @@ export function createDemoApp(options: DemoAppOptions): Express {
     express.static(new URL("dist/public/", options.appRoot).pathname),
   );
   app.use("/assets", express.static(publicDir));
+  for (const asset of options.assets ?? []) {
+    app.use(asset.path, express.static(asset.dir));
+  }
   return app;
 }

@@ -41,7 +41,7 @@ export class RoomHistory {
   constructor(
     /** Whether a room has members now: rooms with members are never forgotten. */
     private readonly hasMembers: (room: string) => boolean,
-    private readonly limits = {
+    private readonly limits: { perRoom: number; maxRooms: number } = {
       perRoom: LIMITS.historyPerRoom,
       maxRooms: LIMITS.maxRooms,
     },

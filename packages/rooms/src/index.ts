@@ -32,3 +32,9 @@ export { LIMITS } from "./limits.js";
 // What both servers need that is not the lesson
 export { TokenBucket } from "./token-bucket.js";
 export { RoomHistory, type CatchUp } from "./history.js";
+
+/** The folder of the chat page's shared view (compiled), for express.static. */
+export const browserAssetsDir = new URL(
+  "../dist/browser/browser/",
+  import.meta.url,
+).pathname;

@@ -1,0 +1,49 @@
+// Lesson 2's contract (shared/ROOMS.md), in the contract's own words: one
+// client interface that either transport's driver implements, so that
+// one suite holds both apps to the same rules.
+import type { RunningApp } from "../contract/spawn-app.js";
+
+/** One server-to-client event, as the client received it. */
+export interface RoomsEvent {
+  readonly event: string;
+  readonly data: unknown;
+}
+
+/** An answer as the test reads it: `ok`, and the other fields of ROOMS.md. */
+export interface Reply {
+  readonly ok: boolean;
+  readonly [field: string]: unknown;
+}
+
+/** A chat client of either app. */
+export interface RoomsClient {
+  /** Sends a request and waits for its answer. */
+  request(event: string, data: unknown): Promise<Reply>;
+  /** Sends a request that asks for no answer. */
+  send(event: string, data: unknown): void;
+  /** Every event received so far, in order (acks not included). */
+  readonly events: readonly RoomsEvent[];
+  /** Ends the connection politely and waits until it has. */
+  close(): Promise<void>;
+}
+
+export interface RoomsDriver {
+  readonly name: string;
+  start(env: Record<string, string>): Promise<RunningApp>;
+  connect(app: RunningApp): Promise<RoomsClient>;
+  /**
+   * Sends something no well-behaved client sends: a frame that is not JSON
+   * (ws) or a binary argument (Socket.IO), asking for no answer.
+   */
+  sendGarbage(client: RoomsClient): void;
+  readonly capabilities: RoomsCapabilities;
+}
+
+/** Where the transports differ, declared. */
+export interface RoomsCapabilities {
+  /**
+   * A refused request that asked for no answer: ws sends an `error` event
+   * (ROOMS.md); Socket.IO has no channel for it and only logs it.
+   */
+  readonly refusalWithoutAnswer: "error-event" | "logged-only";
+}

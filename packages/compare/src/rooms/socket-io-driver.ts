@@ -1,0 +1,63 @@
+import { fileURLToPath } from "node:url";
+import { io, type Socket } from "socket.io-client";
+import { spawnApp } from "../contract/spawn-app.js";
+import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
+
+const entry = fileURLToPath(
+  new URL("../../../../apps/socketio-demo/dist/server.js", import.meta.url),
+);
+/** Long enough for a busy machine; an answer that never comes fails the clause. */
+const ANSWER_TIMEOUT_MS = 5000;
+
+/** Drives socketio-demo's `/rooms` namespace with socket.io-client. */
+export function socketIoRoomsDriver(
+  transports: Array<"polling" | "websocket">,
+): RoomsDriver {
+  return {
+    name:
+      transports.length === 1
+        ? `socket.io (${transports[0]} only)`
+        : "socket.io",
+    start: (env) => spawnApp("socketio-demo", entry, env),
+    async connect(app) {
+      const socket: Socket = io(`${app.origin}/rooms`, {
+        transports,
+        reconnection: false,
+        forceNew: true,
+      });
+      const events: RoomsEvent[] = [];
+      socket.onAny((event: string, data: unknown) =>
+        events.push({ event, data }),
+      );
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", resolve);
+        socket.once("connect_error", reject);
+      });
+      const client: RoomsClient & { socket: Socket } = {
+        socket,
+        events,
+        request: (event, data) =>
+          socket
+            .timeout(ANSWER_TIMEOUT_MS)
+            .emitWithAck(event, data) as Promise<Reply>,
+        send: (event, data) => void socket.emit(event, data),
+        async close() {
+          if (!socket.connected) return;
+          const closed = new Promise((resolve) =>
+            socket.once("disconnect", resolve),
+          );
+          socket.disconnect();
+          await closed;
+        },
+      };
+      return client;
+    },
+    sendGarbage(client) {
+      (client as RoomsClient & { socket: Socket }).socket.emit(
+        "say",
+        Buffer.from([0xde, 0xad]),
+      );
+    },
+    capabilities: { refusalWithoutAnswer: "logged-only" },
+  };
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
+import { spawnApp } from "../contract/spawn-app.js";
+import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
+
+const entry = fileURLToPath(
+  new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),
+);
+
+/** Drives ws-demo's rooms at /ws/rooms, speaking ROOMS.md's frames by hand. */
+export const wsRoomsDriver: RoomsDriver = {
+  name: "ws",
+  start: (env) => spawnApp("ws-demo", entry, env),
+  async connect(app) {
+    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/ws/rooms`);
+    const events: RoomsEvent[] = [];
+    const waiting = new Map<number, (answer: Reply) => void>();
+    let nextAck = 1;
+    ws.on("message", (data: Buffer) => {
+      const frame = JSON.parse(data.toString("utf8")) as {
+        event: string;
+        ack?: number;
+        data: unknown;
+      };
+      if (frame.event === "ack" && frame.ack !== undefined) {
+        waiting.get(frame.ack)?.(frame.data as Reply);
+        waiting.delete(frame.ack);
+      } else {
+        events.push({ event: frame.event, data: frame.data });
+      }
+    });
+    const closed = new Promise<void>((resolve) =>
+      ws.on("close", () => resolve()),
+    );
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", resolve);
+      ws.once("error", reject);
+    });
+    ws.on("error", () => {});
+    const client: RoomsClient & { ws: WebSocket } = {
+      ws,
+      events,
+      request(event, data) {
+        const ack = nextAck++;
+        ws.send(JSON.stringify({ event, data, ack }));
+        return new Promise((resolve, reject) => {
+          waiting.set(ack, resolve);
+          void closed.then(() =>
+            reject(new Error(`closed before the answer to ${event}`)),
+          );
+        });
+      },
+      send(event, data) {
+        ws.send(JSON.stringify({ event, data }));
+      },
+      async close() {
+        ws.close();
+        await closed;
+      },
+    };
+    return client;
+  },
+  sendGarbage(client) {
+    (client as RoomsClient & { ws: WebSocket }).ws.send("this is not JSON");
+  },
+  capabilities: { refusalWithoutAnswer: "error-event" },
+};
