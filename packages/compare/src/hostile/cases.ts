@@ -16,6 +16,7 @@ import {
 } from "./engine-io.js";
 import type { Expected, Outcome } from "./outcome.js";
 import {
+  exchange,
   holdHalfOpen,
   hostHeader,
   upgradeHeaders,
@@ -194,7 +195,7 @@ const handshake: HostileCase[] = [
         headers: [["Origin", `http://${evilHost(c)}`]],
       }),
   },
-  ...["/", "/stats"].map((path): HostileCase => ({
+  ...["/", "/stats", "/rooms"].map((path): HostileCase => ({
     name: `DNS rebinding: GET ${path} with Host evil.example:PORT`,
     class: "handshake",
     expect: { status: 403 },
@@ -656,6 +657,24 @@ const roomRows: HostileCase[] = [
       send: (c) => c.rooms([event, json]),
     })),
   ),
+  {
+    name: "GET /rooms with markup in room and name: the page, nothing reflected",
+    class: "rooms",
+    expect: { status: 200 },
+    async send(c) {
+      const markup = "<script>alert(1)</script>";
+      const answer = await exchange(c.app.port, {
+        target: `/rooms?room=${encodeURIComponent(markup)}&name=${encodeURIComponent(`"><img src=x onerror=alert(1)>`)}`,
+        headers: [hostHeader(c.app.port), ["Connection", "close"]],
+      });
+      if (
+        answer.kind === "status" &&
+        /<script>alert|onerror=alert/.test(answer.body)
+      )
+        return { answer: "the query is in the page as markup" };
+      return answerOutcome(answer);
+    },
+  },
   {
     name: "join with a 30 KB name of quotes (the refusal's log line stays short)",
     class: "rooms",
