@@ -65,6 +65,7 @@ export interface HostileCase {
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** The loopback address the shared app trusts as its reverse proxy (TRUST_PROXY). */
 export const TRUSTED_PROXY = "127.0.0.2";
+/** A loopback address the shared app does not trust. */
 export const UNTRUSTED_PEER = "127.0.0.3";
 /** The heartbeat of the shared app: abandoned Socket.IO sessions end within 2 of these. */
 export const HOSTILE_HEARTBEAT_MS = 500;

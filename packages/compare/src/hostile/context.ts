@@ -87,12 +87,14 @@ export interface CaseContext {
   ): Promise<Outcome>;
 }
 
+/** An HTTP exchange as an Outcome: its status, or how it ended without one. */
 export function answerOutcome(answer: RawAnswer): Outcome {
   return answer.kind === "status"
     ? { status: answer.status }
     : { noAnswer: answer.how };
 }
 
+/** The verbs for one row, against `app`; apps a row spawns are pushed to `spawned`. */
 export function createContext(
   app: RunningApp,
   target: HostileTarget,

@@ -8,6 +8,7 @@ import { openRawWebSocket, type RawWebSocket } from "./raw-websocket.js";
 /** Engine.IO v4 separates the packets of one polling payload with this. */
 export const RECORD_SEPARATOR = "\x1e";
 
+/** Where socketio-demo serves Engine.IO (its SOCKET_PATH). */
 export const ENGINE_PATH = "/socket.io/";
 
 export interface PollingOptions {

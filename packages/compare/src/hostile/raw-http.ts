@@ -51,7 +51,7 @@ export function requestBytes(request: RawRequest): Buffer {
   return Buffer.concat([Buffer.from(head, "latin1"), body]);
 }
 
-/** The usual headers of a same-origin request to `port`, Host first. */
+/** The Host header a client of 127.0.0.1:`port` sends. */
 export function hostHeader(port: number): HeaderLine {
   return ["Host", `127.0.0.1:${port}`];
 }

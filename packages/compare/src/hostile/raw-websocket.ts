@@ -8,6 +8,7 @@ import { connect, type Socket } from "node:net";
 import type { HeaderLine } from "./raw-http.js";
 import { requestBytes, upgradeHeaders } from "./raw-http.js";
 
+/** The frame opcodes of RFC 6455 section 5.2 that a client may send. */
 export const OPCODE = {
   continuation: 0x0,
   text: 0x1,

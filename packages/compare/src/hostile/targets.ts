@@ -83,6 +83,7 @@ export interface Probe {
   isAnswer(text: string): boolean;
 }
 
+/** apps/ws-demo: lesson 1 at /ws, lesson 2 at /ws/rooms, one JSON envelope. */
 export const wsTarget: HostileTarget = {
   app: "ws-demo",
   driver: wsDriver,
@@ -126,6 +127,7 @@ export const wsTarget: HostileTarget = {
   sessionCloseCode: undefined,
 };
 
+/** apps/socketio-demo: engine.io at /socket.io/, lesson 1 on "/", lesson 2 on "/rooms". */
 export const socketIoTarget: HostileTarget = {
   app: "socketio-demo",
   driver: socketIoDriver(["polling", "websocket"]),
