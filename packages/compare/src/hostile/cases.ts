@@ -115,6 +115,12 @@ const handshake: HostileCase[] = [
     send: (c) => c.upgrade({ target: path }),
   })),
   {
+    name: "upgrade to a 10 KB path (the refusal's log line stays short)",
+    class: "handshake",
+    expect: { refused: "path" },
+    send: (c) => c.upgrade({ target: `/${"x".repeat(10_000)}` }),
+  },
+  {
     name: "HTTP/1.1 upgrade without Host",
     class: "handshake",
     expect: { refused: "malformed" },
@@ -143,6 +149,15 @@ const handshake: HostileCase[] = [
           ["Origin", own(c)],
           ["Origin", own(c)],
         ],
+      }),
+  },
+  {
+    name: "an Origin of 5000 characters (the refusal's log line stays short)",
+    class: "handshake",
+    expect: { refused: "origin" },
+    send: (c) =>
+      c.upgrade({
+        headers: [["Origin", `http://${"a".repeat(5000)}.example`]],
       }),
   },
   {
@@ -817,6 +832,31 @@ const roomRows: HostileCase[] = [
         frame({ opcode: OPCODE.binary, payload: Buffer.from([1, 2, 3]) }),
       ),
   },
+  {
+    name: "socket.io: CONNECT to /rooms with a forged recovery pid",
+    class: "rooms",
+    apps: SIO_ONLY,
+    expect: { answer: /^40\/rooms,\{"sid":"[^"]+","pid":"[^"]+"\}$/ },
+    note: "connectionStateRecovery finds no such session: a fresh one, not a recovered one",
+    async send(c) {
+      const linesBefore = c.app.output.length;
+      const seen = await c.texts(
+        `40/rooms,{"pid":"${"x".repeat(10_000)}","offset":{"__proto__":1}}`,
+      );
+      const recovered = c.app.output
+        .slice(linesBefore)
+        .some((line) => line.endsWith("to the rooms: recovered"));
+      return recovered ? { answer: "a forged pid recovered a session" } : seen;
+    },
+  },
+  ...["[1]", '"x"'].map((auth): HostileCase => ({
+    name: `socket.io: CONNECT to /rooms with ${auth} as its auth`,
+    class: "rooms",
+    apps: SIO_ONLY,
+    expect: "closed",
+    note: "socket.io-parser: a CONNECT payload must be an object",
+    send: (c) => c.texts(`40/rooms,${auth}`),
+  })),
   {
     name: "socket.io: a bad request without an ack",
     class: "rooms",
