@@ -1136,8 +1136,9 @@ const churn: HostileCase[] = [
     async send(c) {
       const before = (await c.app.stats()).processTimers;
       for (let round = 0; round < 1000 / 50; round++) {
-        const batch = await Promise.all(
+        const batch = await settleAll(
           Array.from({ length: 50 }, () => c.target.driver.connect(c.app)),
+          (client) => client.close(),
         );
         await Promise.all(batch.map((client) => client.close()));
       }
@@ -1161,8 +1162,9 @@ const churn: HostileCase[] = [
     timeoutMs: 20_000,
     async send(c) {
       for (let round = 0; round < 300 / 50; round++) {
-        const batch = await Promise.all(
+        const batch = await settleAll(
           Array.from({ length: 50 }, () => c.target.openSession(c.app.port)),
+          (session) => session.destroy(),
         );
         batch.forEach((session) => session.destroy());
       }
@@ -1264,6 +1266,24 @@ const shutdown: HostileCase[] = [
     },
   },
 ];
+
+/**
+ * Promise.all that, when one fails, first ends every one that succeeded
+ * (a failed row must leave no client behind for the next one), then throws.
+ */
+async function settleAll<T>(
+  attempts: ReadonlyArray<Promise<T>>,
+  end: (each: T) => unknown,
+): Promise<T[]> {
+  const settled = await Promise.allSettled(attempts);
+  const failed = settled.find((s) => s.status === "rejected");
+  if (!failed)
+    return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+  await Promise.all(
+    settled.map((s) => (s.status === "fulfilled" ? end(s.value) : undefined)),
+  );
+  throw failed.reason;
+}
 
 /** Checks `condition` every 25 ms until it holds (true) or `timeoutMs` passed (false). */
 async function eventually(
