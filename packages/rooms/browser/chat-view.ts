@@ -27,7 +27,10 @@ interface Tab {
   readonly members: HTMLElement;
   readonly typing: HTMLElement;
   typingTimer?: number;
+  /** The last message id shown: what a rejoin sends as `after`. */
   lastId?: string;
+  /** Ids shown, so a message that arrives twice is shown once. */
+  readonly shown: Set<string>;
 }
 
 const TYPING_SHOWN_MS = 3000;
@@ -98,16 +101,17 @@ export class ChatView {
 
   message(message: ChatMessage): void {
     const tab = this.tabs.get(message.room);
-    if (
-      !tab ||
-      (tab.lastId !== undefined && Number(message.id) <= Number(tab.lastId))
-    )
-      return;
+    // Ids are the server's to order; the page only remembers them.
+    if (!tab || tab.shown.has(message.id)) return;
+    tab.shown.add(message.id);
     tab.lastId = message.id;
     const item = this.line(tab, "message", "");
     const who = document.createElement("b");
     who.textContent = message.name;
-    item.replaceChildren(time(message.at), " ", who, " ", message.text);
+    const text = document.createElement("span");
+    text.className = "text";
+    text.textContent = message.text;
+    item.replaceChildren(time(message.at), " ", who, " ", text);
   }
 
   system(event: SystemEvent): void {
@@ -185,7 +189,15 @@ export class ChatView {
     panel.append(members, list, typing, form);
     this.tabBar.append(button);
     this.panels.append(panel);
-    const tab: Tab = { name, button, panel, list, members, typing };
+    const tab: Tab = {
+      name,
+      button,
+      panel,
+      list,
+      members,
+      typing,
+      shown: new Set(),
+    };
     this.tabs.set(room, tab);
     return tab;
   }

@@ -30,12 +30,14 @@ interface RoomRecord {
 
 /**
  * The last messages of every room, in memory: what catch-up after a
- * reconnect reads. Ids are one counter for the whole process, so they
- * order messages, and an id from before a room was forgotten is known to
- * be from before.
+ * reconnect reads. An id is `<start>-<n>`: the time this history was
+ * created, then one counter for all its rooms. So ids order messages, an
+ * id from before a room was forgotten is known to be from before, and an
+ * id from before a server restart is known to be from another life.
  */
 export class RoomHistory {
   private readonly rooms = new Map<string, RoomRecord>();
+  private readonly life = String(Date.now());
   private lastId = 0;
 
   constructor(
@@ -58,7 +60,7 @@ export class RoomHistory {
     this.lastId += 1;
     const message: ChatMessage = {
       room,
-      id: String(this.lastId),
+      id: `${this.life}-${this.lastId}`,
       name,
       text,
       at,
@@ -66,7 +68,7 @@ export class RoomHistory {
     record.messages.push(message);
     if (record.messages.length > this.limits.perRoom) {
       const dropped = record.messages.shift()!;
-      record.droppedUpTo = Number(dropped.id);
+      record.droppedUpTo = this.counterOf(dropped.id)!;
     }
     return message;
   }
@@ -80,9 +82,21 @@ export class RoomHistory {
     const record = this.record(room);
     const { messages } = record;
     if (after === undefined) return { history: [...messages], complete: true };
-    const seen = /^\d{1,15}$/.test(after) ? Number(after) : 0;
-    const history = messages.filter((message) => Number(message.id) > seen);
+    const seen = this.counterOf(after);
+    // Not an id of this life: all we keep is new to the client, and what
+    // it missed in between is beyond us.
+    if (seen === undefined) return { history: [...messages], complete: false };
+    const history = messages.filter(
+      (message) => this.counterOf(message.id)! > seen,
+    );
     return { history, complete: seen >= record.droppedUpTo };
+  }
+
+  private counterOf(id: string): number | undefined {
+    const dash = id.indexOf("-");
+    if (dash === -1 || id.slice(0, dash) !== this.life) return undefined;
+    const counter = id.slice(dash + 1);
+    return /^\d{1,15}$/.test(counter) ? Number(counter) : undefined;
   }
 
   /** Rooms kept now (for /stats and tests). */

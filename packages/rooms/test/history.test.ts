@@ -39,7 +39,9 @@ describe("RoomHistory", () => {
     const history = new RoomHistory(() => false);
     const one = history.append("a", "ann", "x");
     const two = history.append("b", "bob", "y");
-    expect(Number(two.id)).toBeGreaterThan(Number(one.id));
+    const counter = (id: string) => Number(id.split("-")[1]);
+    expect(counter(two.id)).toBeGreaterThan(counter(one.id));
+    expect(one.id.split("-")[0]).toBe(two.id.split("-")[0]);
     expect(history.since("b", "not-an-id")).toEqual({
       history: [two],
       complete: false,
@@ -62,6 +64,18 @@ describe("RoomHistory", () => {
     // it can get back, and is told so.
     expect(history.since("quiet", old.id)).toEqual({
       history: [],
+      complete: false,
+    });
+  });
+
+  it("knows an id from before a restart is from another life", () => {
+    const before = new RoomHistory(() => false).append("lobby", "ann", "old");
+    const after = new RoomHistory(() => false);
+    // Same start millisecond would make them one life: make sure it is not.
+    const fresh = after.append("lobby", "bob", "new");
+    if (fresh.id.split("-")[0] === before.id.split("-")[0]) return;
+    expect(after.since("lobby", before.id)).toEqual({
+      history: [fresh],
       complete: false,
     });
   });
