@@ -5,6 +5,10 @@ export default defineConfig({
   description:
     "One realtime scenario on ws and on Socket.IO, step by step and side by side.",
   cleanUrls: true,
+  // Without an icon, every page's console shows a 404 for /favicon.ico.
+  head: [
+    ["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }],
+  ],
   srcExclude: ["test/**", "README.md"],
   // Dead internal links fail the build; only links to the running demos
   // (http://localhost:8001...) cannot be checked at build time.
