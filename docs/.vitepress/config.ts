@@ -29,6 +29,7 @@ export default defineConfig({
       { text: "On the wire", link: "/on-the-wire" },
       { text: "Measured", link: "/measured" },
       { text: "Pitfalls from the original note", link: "/pitfalls" },
+      { text: "How it works", link: "/how-it-works" },
       { text: "Troubleshooting", link: "/troubleshooting" },
       { text: "For instructors", link: "/instructors" },
     ],

@@ -3,7 +3,7 @@ import { onContentUpdated, type Theme } from "vitepress";
 import CompareTables from "./components/CompareTables.vue";
 import Diagram from "./components/Diagram.vue";
 import WireDiagram from "./components/WireDiagram.vue";
-import { markDifferences } from "./side-by-side";
+import { markDifferences } from "./side-by-side.js";
 import "./custom.css";
 
 export default {
