@@ -21,7 +21,12 @@ export const stateDiagrams = {
         dx: 100,
       },
       { from: "connecting", to: "closing", label: "handshake fails", dx: -60 },
-      { from: "closing", to: "closed", label: "'close' (code, reason)" },
+      {
+        from: "closing",
+        to: "closed",
+        label: "'close' (code, reason)",
+        dy: 30,
+      },
     ],
   },
   "socketio-lifecycle": {
@@ -37,7 +42,7 @@ export const stateDiagrams = {
     ],
     edges: [
       { from: "connecting", to: "polling", label: "'connect'" },
-      { from: "polling", to: "websocket", label: "engine 'upgrade'" },
+      { from: "polling", to: "websocket", label: "'upgrade'" },
       {
         from: "websocket",
         to: "disconnected",
