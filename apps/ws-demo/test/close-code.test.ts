@@ -36,15 +36,14 @@ describe.skipIf(!haveChromium())("the close code after a server stop", () => {
         expect(await page.locator("#state").textContent()).toBe("OPEN"),
       { timeout: 5000 },
     );
-    await page.evaluate(() => {
-      const label = document.querySelector("#state")!;
-      const record = (window as unknown as { recordState(t: string): void })
-        .recordState;
-      new MutationObserver(() => record(label.textContent ?? "")).observe(
+    // A string: this package's types have no DOM; the page has one.
+    await page.evaluate(`(() => {
+      const label = document.querySelector("#state");
+      new MutationObserver(() => window.recordState(label.textContent ?? "")).observe(
         label,
         { childList: true, characterData: true, subtree: true },
       );
-    });
+    })()`);
 
     await server.close(); // what Ctrl-C does: every client gets 1001
 
