@@ -1,4 +1,5 @@
 // What the page shows when the server stops (Ctrl-C), as the docs say it:
+// (and, first, that loading it logs no failed request, not even a favicon)
 // the server's close frame gives `CLOSED (code 1001)`, and from the first
 // reconnect attempt on, each refused attempt shows `CLOSED (code 1006)`
 // (no close frame at all) until the server is back.
@@ -21,6 +22,29 @@ describe.skipIf(!haveChromium())("the close code after a server stop", () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it("loads the page without a failed request, favicon included", async () => {
+    const server = await serve();
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400)
+        failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await vi.waitFor(
+      async () =>
+        expect(await page.locator("#state").textContent()).toBe("OPEN"),
+      { timeout: 5000 },
+    );
+    // Headless Chromium may not ask for /favicon.ico at all; a desktop one
+    // does, unless the page names its icon.
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    await page.close();
+    await server.close();
+    expect(failed).toEqual([]);
+    expect(icon).toBe("data:,");
   });
 
   it("is 1001 at first, then 1006 for every refused reconnect", async () => {
