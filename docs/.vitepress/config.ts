@@ -5,6 +5,10 @@ export default defineConfig({
   description:
     "One realtime scenario on ws and on Socket.IO, step by step and side by side.",
   cleanUrls: true,
+  // Without an icon, every page's console shows a 404 for /favicon.ico.
+  head: [
+    ["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }],
+  ],
   srcExclude: ["test/**", "README.md"],
   // Dead internal links fail the build; only links to the running demos
   // (http://localhost:8001...) cannot be checked at build time.
@@ -25,6 +29,7 @@ export default defineConfig({
       { text: "On the wire", link: "/on-the-wire" },
       { text: "Measured", link: "/measured" },
       { text: "Pitfalls from the original note", link: "/pitfalls" },
+      { text: "How it works", link: "/how-it-works" },
       { text: "Troubleshooting", link: "/troubleshooting" },
       { text: "For instructors", link: "/instructors" },
     ],

@@ -1,9 +1,8 @@
 // The built site in Chromium: every page renders, shows its code blocks,
 // and every internal link (anchors included) leads somewhere.
 import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join } from "node:path";
+import type { Server } from "node:http";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import {
@@ -11,31 +10,8 @@ import {
   chromiumPath,
   haveChromium,
 } from "@repo/demo-kit/testing";
-import { docsRoot, imports, pages } from "./markdown.js";
-
-const dist = join(docsRoot, ".vitepress/dist");
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".woff2": "font/woff2",
-};
-
-/** The URL path of a page: index.md -> /, ws/index.md -> /ws/, pitfalls.md -> /pitfalls. */
-const urlOf = (page: string) =>
-  `/${page.replace(/index\.md$/, "").replace(/\.md$/, "")}`;
-
-/** Serves dist/ the way cleanUrls expects: /pitfalls -> pitfalls.html. */
-function fileFor(urlPath: string): string | undefined {
-  const clean = decodeURIComponent(urlPath.split("?")[0]!.split("#")[0]!);
-  for (const candidate of [clean, `${clean}.html`, join(clean, "index.html")]) {
-    const path = join(dist, candidate);
-    if (path.startsWith(dist) && existsSync(path) && extname(path)) return path;
-  }
-  return undefined;
-}
+import { imports, pages } from "./markdown.js";
+import { dist, fileFor, serveSite, urlOf } from "./site.js";
 
 describe.skipIf(!haveChromium() || !existsSync(dist))(
   "the built site in Chromium",
@@ -45,20 +21,7 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
     let browser: Browser;
 
     beforeAll(async () => {
-      server = createServer((request, response) => {
-        const file = fileFor(request.url ?? "/");
-        if (!file) {
-          response.writeHead(404).end("not found");
-          return;
-        }
-        response.writeHead(200, {
-          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        });
-        response.end(readFileSync(file));
-      });
-      server.listen(0, "127.0.0.1");
-      await new Promise((resolve) => server.once("listening", resolve));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      ({ server, origin } = await serveSite());
       browser = await chromium.launch({
         executablePath: chromiumPath,
         args: chromiumArgs,
@@ -85,11 +48,8 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
           }
         });
         tab.on("response", (answer) => {
-          // No favicon is a browser's habit, not a broken page.
-          if (
-            answer.status() >= 400 &&
-            !answer.url().endsWith("/favicon.ico")
-          ) {
+          // The favicon too: a 404 for it is an error in every console.
+          if (answer.status() >= 400) {
             errors.push(`${answer.status()} ${answer.url()}`);
           }
         });
@@ -102,6 +62,8 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
           .locator('.vp-doc div[class*="language-"]')
           .count();
         expect(codeBlocks).toBeGreaterThanOrEqual(imports(page).length);
+        // A <Diagram name> that names nothing renders this instead.
+        expect(await tab.locator(".vp-doc .missing").count()).toBe(0);
 
         const links = await tab
           .locator(".vp-doc a[href^='/'], .vp-doc a[href^='#']")

@@ -3,6 +3,7 @@
 // (its own process, default settings), and its page is opened in Chromium.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser } from "playwright-core";
+import { WebSocket } from "ws";
 import { spawnApp, type RunningApp } from "@repo/compare";
 import {
   chromiumArgs,
@@ -58,6 +59,40 @@ async function watch(
   }
 }
 
+/**
+ * ws-demo with NOTE_BUGS=1, as the instructor page runs it: three clients
+ * open and close, then /stats. Its terminal, and /stats as JSON lines.
+ */
+async function watchNoteBugs(): Promise<{
+  terminal: string[];
+  stats: string[];
+}> {
+  const app = await spawnApp("ws-demo", `${appsRoot}ws-demo/dist/server.js`, {
+    NOTE_BUGS: "1",
+  });
+  try {
+    for (let tab = 0; tab < 3; tab++) {
+      const ws = new WebSocket(`ws://127.0.0.1:${app.port}/ws`);
+      await new Promise((resolve, reject) => {
+        ws.once("open", resolve);
+        ws.once("error", reject);
+      });
+      ws.close();
+      await new Promise((resolve) => ws.once("close", resolve));
+    }
+    // The server sees each close a moment after the client does.
+    await vi.waitFor(async () =>
+      expect((await app.stats()).openConnections).toBe(0),
+    );
+    return {
+      terminal: normalize(app.output, app.port, DEFAULT_PORTS["ws-demo"]),
+      stats: JSON.stringify(await app.stats(), null, 2).split("\n"),
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
 /** Drops the time of day, names the Socket.IO id `<id>`, and restores the default port. */
 function normalize(
   lines: readonly string[],
@@ -87,12 +122,17 @@ function inOrder(
 const blocks = pages().flatMap((page) =>
   promises(page).map((block) => ({ page, ...block })),
 );
-const sources: Record<string, (seen: Record<AppName, Seen>) => string[]> = {
+type AllSeen = Record<AppName, Seen> & {
+  noteBugs: { terminal: string[]; stats: string[] };
+};
+const sources: Record<string, (seen: AllSeen) => string[]> = {
   "ws-ready": (seen) => seen["ws-demo"].terminal,
   "ws-terminal": (seen) => seen["ws-demo"].terminal,
   "ws-page": (seen) => seen["ws-demo"].page,
   "socketio-ready": (seen) => seen["socketio-demo"].terminal,
   "socketio-terminal": (seen) => seen["socketio-demo"].terminal,
+  "ws-note-bugs-ready": (seen) => seen.noteBugs.terminal,
+  "ws-note-bugs-stats": (seen) => seen.noteBugs.stats,
 };
 
 describe("every you-should-see block names a known source", () => {
@@ -107,17 +147,19 @@ describe.skipIf(!haveChromium())(
   "every you-should-see block matches the apps",
   () => {
     let browser: Browser;
-    const seen = {} as Record<AppName, Seen>;
+    const seen = {} as AllSeen;
     beforeAll(async () => {
       browser = await chromium.launch({
         executablePath: chromiumPath,
         args: chromiumArgs,
       });
       // Two replies each: the blocks show #1 and #2.
-      [seen["ws-demo"], seen["socketio-demo"]] = await Promise.all([
-        watch(browser, "ws-demo", 2),
-        watch(browser, "socketio-demo", 2),
-      ]);
+      [seen["ws-demo"], seen["socketio-demo"], seen.noteBugs] =
+        await Promise.all([
+          watch(browser, "ws-demo", 2),
+          watch(browser, "socketio-demo", 2),
+          watchNoteBugs(),
+        ]);
     }, 60_000);
     afterAll(async () => {
       await browser?.close();

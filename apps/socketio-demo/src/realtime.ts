@@ -103,7 +103,8 @@ export function attachRealtime(
 
   // #region frozen-peers
   // The TCP connection under every WebSocket, for shutdown: a client whose
-  // machine froze never answers the close, and ws waits 30 s for it.
+  // machine froze never answers the close, and ws waits its closeTimeout
+  // option for it (30 s by default; engine.io does not set it).
   const upgraded = new Set<Duplex>();
   function forgetUpgraded(this: Duplex): void {
     upgraded.delete(this);

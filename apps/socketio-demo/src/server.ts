@@ -6,6 +6,7 @@ import {
   readSettingsOrExit,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
+import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 
 const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
@@ -23,6 +24,11 @@ const { server, realtime } = composeServer(
   log,
 );
 // #endregion server
+
+// NOTE_BUGS=1 adds the original note's handler, bugs and all, for teaching.
+if (readNoteBugsOrExit("socketio-demo", process.env)) {
+  enableNoteBugs(realtime.io, settings.pushIntervalMs, log);
+}
 
 listen(server, settings, log, {
   name: "socketio-demo",

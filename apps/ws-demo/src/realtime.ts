@@ -27,6 +27,8 @@ import {
 } from "./protocol.js";
 
 export interface Realtime {
+  /** The ws server, for NOTE_BUGS mode (note-bugs.ts) to add its handler. */
+  readonly wss: WebSocketServer;
   readonly stats: () => Stats;
   /** Closes every client with 1001 (going away), then the ws server. */
   readonly close: () => Promise<void>;
@@ -169,6 +171,7 @@ export function attachRealtime(
   });
 
   return {
+    wss,
     stats: () => statsOf("ws", tracker.stats(), received + rooms.received()),
     close: async () => {
       heartbeat.stop();

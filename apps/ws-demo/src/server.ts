@@ -6,6 +6,7 @@ import {
   readSettingsOrExit,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
+import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 
 const DEFAULT_PORT = 8001; // the seed's port
@@ -23,6 +24,11 @@ const { server, realtime } = composeServer(
   log,
 );
 // #endregion server
+
+// NOTE_BUGS=1 adds the original note's handler, bugs and all, for teaching.
+if (readNoteBugsOrExit("ws-demo", process.env)) {
+  enableNoteBugs(realtime.wss, settings.pushIntervalMs, log);
+}
 
 listen(server, settings, log, {
   name: "ws-demo",

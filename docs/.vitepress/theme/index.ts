@@ -1,12 +1,19 @@
 import DefaultTheme from "vitepress/theme";
-import type { Theme } from "vitepress";
+import { onContentUpdated, type Theme } from "vitepress";
 import CompareTables from "./components/CompareTables.vue";
+import Diagram from "./components/Diagram.vue";
 import WireDiagram from "./components/WireDiagram.vue";
+import { markDifferences } from "./side-by-side.js";
+import "./custom.css";
 
 export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     app.component("WireDiagram", WireDiagram);
     app.component("CompareTables", CompareTables);
+    app.component("Diagram", Diagram);
+  },
+  setup() {
+    onContentUpdated(() => markDifferences());
   },
 } satisfies Theme;

@@ -4,3 +4,6 @@ declare module "*.vue" {
   const component: DefineComponent;
   export default component;
 }
+
+// The theme's own stylesheet, imported for its side effect.
+declare module "*.css";

@@ -74,7 +74,8 @@ socket.on("disconnect", (reason) => {
 });
 
 socket.io.on("reconnect_attempt", (attempt) => {
-  // Socket.IO's backoff: 1 s doubling up to 5 s, each randomised by ±50 %.
+  // Socket.IO's backoff: 1 s doubling, ±50 % at random, and only then capped
+  // at 5 s: from the fifth attempt on, every wait is exactly 5 s.
   const nominal = Math.min(1000 * 2 ** attempt, 5000) / 1000;
   detail.textContent = `reconnecting: attempt ${attempt}; if it fails, the next in about ${nominal} s`;
 });

@@ -1,7 +1,10 @@
-// The baseline for socketio-demo: the seed's Socket.IO server, written the
-// way the seed writes it (a setInterval per socket, console.log per reply),
-// with its bugs fixed, and speaking socketio-demo's events so that bytes
-// compare. No lifecycle package, no Origin check.
+// The baseline for socketio-demo: the seed's scenario on Socket.IO alone,
+// in the seed's shape (a setInterval per socket, console.log per reply)
+// but with the seed's bugs fixed (a real import, the IP from the
+// handshake), and speaking socketio-demo's events so that bytes compare.
+// No lifecycle package, no Origin check; Socket.IO's built-in heartbeat
+// stays on. The Socket.IO docs page shows its regions as the plain library
+// code each step starts from.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
@@ -13,17 +16,22 @@ const heartbeatMs = process.env.HEARTBEAT_MS
 const server = createServer((_request, response) => {
   response.end("socket.io baseline");
 });
+// #region attach
 const io = new Server(server, {
   path: "/socket.io",
   ...(heartbeatMs
     ? { pingInterval: heartbeatMs, pingTimeout: heartbeatMs }
     : {}),
 });
+// #endregion attach
 
+// #region connection
 io.on("connection", (socket) => {
   const ip = socket.handshake.address;
   console.log("New Client Connected", ip, socket.id);
   socket.emit("welcome", { id: socket.id, ip, pushIntervalMs });
+  // #endregion connection
+  // #region push
   let seq = 0;
   const interval = setInterval(() => {
     seq += 1;
@@ -33,11 +41,16 @@ io.on("connection", (socket) => {
       sentAt: performance.timeOrigin + performance.now(),
     });
   }, pushIntervalMs);
+  // #endregion push
+  // #region disconnect
   socket.on("disconnect", () => {
     console.log("disconnect", ip, socket.id);
     clearInterval(interval);
   });
+  // #endregion disconnect
+  // #region reply
   socket.on("reply", (data) => console.log(data));
+  // #endregion reply
 });
 
 server.listen(

@@ -1,8 +1,10 @@
-// The baseline for ws-demo: the seed's server, written the way the seed
-// writes it (ws attached with { server }, a setInterval per connection,
-// the readyState check, console.log per message), with its bugs fixed so
-// that it neither leaks nor crashes, and speaking ws-demo's wire format so
-// that bytes compare. No lifecycle package, no heartbeat, no Origin check.
+// The baseline for ws-demo: the seed's scenario on ws alone, in the seed's
+// shape (ws attached with { server }, a setInterval per connection, the
+// readyState check, console.log per message) but with the seed's bugs
+// fixed (the interval is cleared, the IP is the TCP peer's, the names
+// exist), and speaking ws-demo's wire format so that bytes compare. No
+// lifecycle package, no heartbeat, no Origin check. The ws docs page shows
+// its regions as the plain library code each step starts from.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
@@ -11,9 +13,12 @@ const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
 const server = createServer((_request, response) => {
   response.end("ws baseline");
 });
+// #region attach
 const wss = new WebSocketServer({ server });
+// #endregion attach
 let lastId = 0;
 
+// #region connection
 wss.on("connection", (ws, request) => {
   const ip = request.socket.remoteAddress;
   const id = `conn-${++lastId}`;
@@ -21,6 +26,8 @@ wss.on("connection", (ws, request) => {
   ws.send(
     JSON.stringify({ event: "welcome", data: { id, ip, pushIntervalMs } }),
   );
+  // #endregion connection
+  // #region push
   let seq = 0;
   const interval = setInterval(() => {
     if (ws.readyState === ws.OPEN) {
@@ -37,12 +44,17 @@ wss.on("connection", (ws, request) => {
       );
     }
   }, pushIntervalMs);
+  // #endregion push
+  // #region message
   ws.on("message", (message: Buffer) => console.log(id, message.toString()));
+  // #endregion message
+  // #region close
   ws.on("error", (error) => console.error(error));
   ws.on("close", () => {
     console.log("close", id, ip);
     clearInterval(interval); // the seed cleared ws.clearInterval: nothing
   });
+  // #endregion close
 });
 
 server.listen(

@@ -1,0 +1,112 @@
+// Moving the ports, as the docs say to: each demo alone with PORT, the docs
+// site alone with the vitepress command Start here gives. And the settings
+// the README lists must reach the apps through turbo, whose strict env mode
+// drops any variable it was not told about.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { spawnApp } from "@repo/compare";
+import { docsRoot, read } from "./markdown.js";
+
+const repoRoot = join(docsRoot, "..");
+const appsRoot = join(repoRoot, "apps");
+
+/** A port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("moving the ports", () => {
+  it("Start here gives each demo its own PORT, and the site its own command", () => {
+    const page = read("index.md");
+    expect(page).toContain("`PORT=8011 npm run ws`");
+    expect(page).toContain("`PORT=8012 npm run socketio`");
+    expect(page).toContain(
+      "`npx vitepress dev docs --host 127.0.0.1 --port 8010`",
+    );
+  });
+
+  it("each demo, started alone, listens on the PORT it is given", async () => {
+    for (const name of ["ws-demo", "socketio-demo"]) {
+      const port = await freePort();
+      const app = await spawnApp(name, join(appsRoot, name, "dist/server.js"), {
+        PORT: String(port),
+      });
+      try {
+        expect(app.port).toBe(port);
+        expect(app.output.join("\n")).toContain(
+          `${name} ready at http://localhost:${port}`,
+        );
+      } finally {
+        await app.stop();
+      }
+    }
+  });
+
+  it("npm start keeps the site on port 8000, and fails rather than move it", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(docsRoot, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.start).toContain("--port 8000 --strictPort");
+  });
+
+  it("the site moves with the command the docs give", async () => {
+    const port = await freePort();
+    const command = "npx vitepress dev docs --host 127.0.0.1 --port 8010"
+      .replace("8010", String(port))
+      .split(" ");
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: repoRoot,
+      stdio: "ignore",
+      detached: true, // its own process group, so that npx's child dies too
+    });
+    try {
+      await vi.waitFor(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/`);
+          expect(response.status).toBe(200);
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  }, 40_000);
+});
+
+describe("the README's settings reach the apps", () => {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const section = readme.slice(
+    readme.indexOf("## Settings"),
+    readme.indexOf("## Map"),
+  );
+  const variables = [...section.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map(
+    (match) => match[1]!,
+  );
+  const turbo = JSON.parse(
+    readFileSync(join(repoRoot, "turbo.json"), "utf8"),
+  ) as { tasks: Record<string, { passThroughEnv?: string[] }> };
+
+  it("lists the settings", () => {
+    expect(variables).toEqual(
+      expect.arrayContaining(["PORT", "NOTE_BUGS", "MAX_BUFFERED_BYTES"]),
+    );
+  });
+
+  it.each(["start", "dev"])(
+    "turbo passes every one through to `%s`",
+    (task) => {
+      expect(turbo.tasks[task]!.passThroughEnv).toEqual(
+        expect.arrayContaining(variables),
+      );
+    },
+  );
+});
