@@ -31,6 +31,11 @@ export interface HostileCapabilities {
   readonly refusedUpgrade: Readonly<Record<RefusalReason, number>>;
   /** Why those statuses: where the answer comes from. */
   readonly refusedUpgradeWhy: string;
+  /**
+   * How long the library may keep a timer for a client that is already
+   * gone, so that Node's own timer count is back at its baseline only then.
+   */
+  readonly lingeringTimersMs: number;
 }
 
 /** One app under the hostile suite. */
@@ -92,6 +97,7 @@ export const wsTarget: HostileTarget = {
     refusedUpgrade: { origin: 403, host: 403, malformed: 400, path: 404 },
     refusedUpgradeWhy:
       "the app's upgrade router answers Origin/Host/path itself; ws answers a malformed handshake",
+    lingeringTimersMs: 0,
   },
   openSession: async (port, options = {}) => {
     const ws = await openRawWebSocket(port, "/ws", options);
@@ -138,6 +144,10 @@ export const socketIoTarget: HostileTarget = {
     refusedUpgrade: { origin: 400, host: 400, malformed: 400, path: 404 },
     refusedUpgradeWhy:
       "engine.io answers every refused upgrade with 400; other paths are the app's (404)",
+    // engine.io's polling transport, closed while no GET is pending (a
+    // client that left before its upgrade finished), waits closeTimeout
+    // (30 s, transports/polling.js doClose) for a GET that never comes.
+    lingeringTimersMs: 30_000,
   },
   openSession: (port, options = {}) => openEngineWebSocket(port, options),
   // A CONNECT to a namespace that does not exist: Socket.IO answers it
