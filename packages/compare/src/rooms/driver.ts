@@ -36,6 +36,11 @@ export interface RoomsDriver {
    * (ws) or a binary argument (Socket.IO), asking for no answer.
    */
   sendGarbage(client: RoomsClient): void;
+  /**
+   * Stops reading from the socket: a client whose page froze or whose
+   * network stalled. Resolves when the server has closed it.
+   */
+  stopReading(client: RoomsClient): Promise<void>;
   readonly capabilities: RoomsCapabilities;
 }
 

@@ -58,6 +58,23 @@ export function socketIoRoomsDriver(
         Buffer.from([0xde, 0xad]),
       );
     },
+    stopReading(client) {
+      const { socket } = client as RoomsClient & { socket: Socket };
+      const closed = new Promise<void>((resolve) =>
+        socket.once("disconnect", () => resolve()),
+      );
+      // Freeze the engine: no packet is read, no ping answered, nothing
+      // sent (a polling client simply stops polling).
+      const engine = socket.io.engine as unknown as {
+        transport: {
+          ws?: { pause(): void };
+          pause?: (done: () => void) => void;
+        };
+      };
+      if (engine.transport.ws) engine.transport.ws.pause();
+      else engine.transport.pause?.(() => {});
+      return closed;
+    },
     capabilities: { refusalWithoutAnswer: "logged-only" },
   };
 }

@@ -378,6 +378,51 @@ export function describeRoomsContract(driver: RoomsDriver): void {
       });
     });
 
+    it("drops a member that stopped reading, and the others keep talking", async () => {
+      // Its own app, with a heartbeat fast enough to see the drop.
+      const quick = await driver.start({ HEARTBEAT_MS: "300" });
+      const room = freshRoom();
+      const join = async (name: string) => {
+        const client = await driver.connect(quick);
+        expect(await client.request("join", { room, name })).toMatchObject({
+          ok: true,
+        });
+        return client;
+      };
+      try {
+        const [ann, bob, frozen] = await Promise.all([
+          join("ann"),
+          join("bob"),
+          join("frozen"),
+        ]);
+        const dropped = driver.stopReading(frozen);
+        for (let i = 0; i < 5; i++) {
+          expect(
+            await ann.request("say", {
+              room,
+              text: `m${i} ${"x".repeat(400)}`,
+            }),
+          ).toMatchObject({ ok: true });
+        }
+        await vi.waitFor(() =>
+          expect(eventsOf(bob, "message", room)).toHaveLength(5),
+        );
+        await dropped; // by the heartbeat: no pong from a client that reads nothing
+        await vi.waitFor(() =>
+          expect(eventsOf(bob, "presence", room).at(-1)).toEqual({
+            room,
+            members: ["ann", "bob"],
+          }),
+        );
+        await Promise.all([ann.close(), bob.close()]);
+        await vi.waitFor(async () =>
+          expect((await quick.stats()).openConnections).toBe(0),
+        );
+      } finally {
+        await quick.stop();
+      }
+    }, 30_000);
+
     it("leaves connections and timers at baseline once every client closed", async () => {
       await Promise.all(clients.splice(0).map((client) => client.close()));
       await vi.waitFor(

@@ -63,5 +63,13 @@ export const wsRoomsDriver: RoomsDriver = {
   sendGarbage(client) {
     (client as RoomsClient & { ws: WebSocket }).ws.send("this is not JSON");
   },
+  stopReading(client) {
+    const { ws } = client as RoomsClient & { ws: WebSocket };
+    const closed = new Promise<void>((resolve) =>
+      ws.once("close", () => resolve()),
+    );
+    ws.pause(); // no more reads: no pong either
+    return closed;
+  },
   capabilities: { refusalWithoutAnswer: "error-event" },
 };
