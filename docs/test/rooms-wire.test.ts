@@ -41,6 +41,7 @@ function shape(event: Event): string {
   }
   const payload = event.payload
     .replace(/"at":\d+/g, '"at":<time>')
+    .replace(/"id":"\d+-(\d+)"/g, '"id":"<life>-$1"')
     .replace(/"(sid|pid)":"[^"]+"/g, '"$1":<id>')
     .replace(/,"[\w.-]+"\]$/, ",<offset>]");
   return `#${event.connection} ${event.direction} ${event.opcode} ${payload}`;
@@ -57,8 +58,8 @@ const MILESTONES: Record<string, string[]> = {
     '#2 server->client text {"event":"ack","ack":1,"data":{"ok":true,"room":"lobby","members":["ann","bob"],"history":[],"complete":true}}',
     '#1 server->client text {"event":"system","data":{"room":"lobby","kind":"join","name":"bob","at":<time>}}',
     '#1 client->server text {"event":"say","data":{"room":"lobby","text":"hello"},"ack":2}',
-    '#1 server->client text {"event":"ack","ack":2,"data":{"ok":true,"id":"1","at":<time>}}',
-    '#1 server->client text {"event":"message","data":{"room":"lobby","id":"1","name":"ann","text":"hello","at":<time>}}',
+    '#1 server->client text {"event":"ack","ack":2,"data":{"ok":true,"id":"<life>-1","at":<time>}}',
+    '#1 server->client text {"event":"message","data":{"room":"lobby","id":"<life>-1","name":"ann","text":"hello","at":<time>}}',
     '#1 server->client text {"event":"system","data":{"room":"lobby","kind":"leave","name":"bob","at":<time>}}',
   ],
   "wire-rooms-socketio.json": [
@@ -71,8 +72,8 @@ const MILESTONES: Record<string, string[]> = {
     '#2 server->client text 43/rooms,0[{"ok":true,"room":"lobby","members":["ann","bob"],"history":[],"complete":true}]',
     '#1 server->client text 42/rooms,["system",{"room":"lobby","kind":"join","name":"bob","at":<time>},<offset>]',
     '#1 client->server text 42/rooms,1["say",{"room":"lobby","text":"hello"}]',
-    '#1 server->client text 43/rooms,1[{"ok":true,"id":"1","at":<time>}]',
-    '#1 server->client text 42/rooms,["message",{"room":"lobby","id":"1","name":"ann","text":"hello","at":<time>},<offset>]',
+    '#1 server->client text 43/rooms,1[{"ok":true,"id":"<life>-1","at":<time>}]',
+    '#1 server->client text 42/rooms,["message",{"room":"lobby","id":"<life>-1","name":"ann","text":"hello","at":<time>},<offset>]',
     '#1 server->client text 42/rooms,["system",{"room":"lobby","kind":"leave","name":"bob","at":<time>},<offset>]',
   ],
 };
