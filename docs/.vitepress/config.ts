@@ -19,6 +19,7 @@ export default defineConfig({
       { text: "ws", link: "/ws/" },
       { text: "Socket.IO", link: "/socketio/" },
       { text: "Side by side", link: "/side-by-side" },
+      { text: "Lesson 2: rooms", link: "/rooms/" },
       { text: "Instructors", link: "/instructors" },
     ],
     sidebar: [
@@ -26,6 +27,7 @@ export default defineConfig({
       { text: "The ws path, step by step", link: "/ws/" },
       { text: "The Socket.IO path, step by step", link: "/socketio/" },
       { text: "Side by side", link: "/side-by-side" },
+      { text: "Lesson 2: chat rooms, side by side", link: "/rooms/" },
       { text: "On the wire", link: "/on-the-wire" },
       { text: "Measured", link: "/measured" },
       { text: "Pitfalls from the original note", link: "/pitfalls" },

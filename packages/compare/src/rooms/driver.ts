@@ -38,9 +38,9 @@ export interface RoomsDriver {
   sendGarbage(client: RoomsClient): void;
   /**
    * Stops reading from the socket: a client whose page froze or whose
-   * network stalled. Resolves when the server has closed it.
+   * network stalled. Returns a function that destroys it for good.
    */
-  stopReading(client: RoomsClient): Promise<void>;
+  stopReading(client: RoomsClient): () => void;
   readonly capabilities: RoomsCapabilities;
 }
 

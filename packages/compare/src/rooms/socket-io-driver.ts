@@ -60,20 +60,15 @@ export function socketIoRoomsDriver(
     },
     stopReading(client) {
       const { socket } = client as RoomsClient & { socket: Socket };
-      const closed = new Promise<void>((resolve) =>
-        socket.once("disconnect", () => resolve()),
-      );
-      // Freeze the engine: no packet is read, no ping answered, nothing
-      // sent (a polling client simply stops polling).
+      // Freeze the engine's WebSocket: no packet read, no ping answered.
       const engine = socket.io.engine as unknown as {
-        transport: {
-          ws?: { pause(): void };
-          pause?: (done: () => void) => void;
-        };
+        transport: { ws?: { pause(): void; terminate(): void } };
       };
-      if (engine.transport.ws) engine.transport.ws.pause();
-      else engine.transport.pause?.(() => {});
-      return closed;
+      engine.transport.ws?.pause();
+      return () => {
+        engine.transport.ws?.terminate();
+        socket.io.engine.close();
+      };
     },
     capabilities: { refusalWithoutAnswer: "logged-only" },
   };

@@ -395,7 +395,7 @@ export function describeRoomsContract(driver: RoomsDriver): void {
           join("bob"),
           join("frozen"),
         ]);
-        const dropped = driver.stopReading(frozen);
+        const destroy = driver.stopReading(frozen);
         for (let i = 0; i < 5; i++) {
           expect(
             await ann.request("say", {
@@ -407,13 +407,16 @@ export function describeRoomsContract(driver: RoomsDriver): void {
         await vi.waitFor(() =>
           expect(eventsOf(bob, "message", room)).toHaveLength(5),
         );
-        await dropped; // by the heartbeat: no pong from a client that reads nothing
-        await vi.waitFor(() =>
-          expect(eventsOf(bob, "presence", room).at(-1)).toEqual({
-            room,
-            members: ["ann", "bob"],
-          }),
+        // Dropped by the heartbeat: no pong from a client that reads nothing.
+        await vi.waitFor(
+          () =>
+            expect(eventsOf(bob, "presence", room).at(-1)).toEqual({
+              room,
+              members: ["ann", "bob"],
+            }),
+          { timeout: 10_000 },
         );
+        destroy();
         await Promise.all([ann.close(), bob.close()]);
         await vi.waitFor(async () =>
           expect((await quick.stats()).openConnections).toBe(0),

@@ -65,11 +65,8 @@ export const wsRoomsDriver: RoomsDriver = {
   },
   stopReading(client) {
     const { ws } = client as RoomsClient & { ws: WebSocket };
-    const closed = new Promise<void>((resolve) =>
-      ws.once("close", () => resolve()),
-    );
     ws.pause(); // no more reads: no pong either
-    return closed;
+    return () => ws.terminate();
   },
   capabilities: { refusalWithoutAnswer: "error-event" },
 };

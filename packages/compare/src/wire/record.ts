@@ -3,72 +3,11 @@
 // 127.0.0.1, and writes what crossed the wire as JSON for the docs' "On
 // the wire" page. Run: npm run record-wire -w @repo/compare
 import { writeFileSync } from "node:fs";
-import {
-  connect,
-  createServer,
-  type AddressInfo,
-  type Socket as NetSocket,
-} from "node:net";
 import { io } from "socket.io-client";
 import { WebSocket } from "ws";
 import { spawnApp } from "../contract/spawn-app.js";
 import { serverEntries } from "../bench/servers.js";
-import { StreamParser, type WireEvent } from "./parse.js";
-
-export interface Recording {
-  readonly title: string;
-  readonly recordedAt: string;
-  readonly events: readonly (WireEvent & { readonly atMs: number })[];
-}
-
-/** A proxy that forwards to `targetPort` and records both directions. */
-async function recordingProxy(targetPort: number) {
-  const events: Array<WireEvent & { atMs: number }> = [];
-  const started = performance.now();
-  let connections = 0;
-  const sockets = new Set<NetSocket>();
-  const proxy = createServer((client) => {
-    const id = ++connections;
-    const upstream = connect(targetPort, "127.0.0.1");
-    sockets.add(client).add(upstream);
-    const record = (event: WireEvent) => {
-      events.push({ ...event, atMs: Math.round(performance.now() - started) });
-      // A 101 from the server switches the client's direction too.
-      if (event.kind === "http" && event.startLine.startsWith("HTTP/1.1 101 "))
-        up.upgrade();
-    };
-    const up = new StreamParser(id, "client->server", record);
-    const down = new StreamParser(id, "server->client", record);
-    client.on("data", (chunk: Buffer) => {
-      up.push(chunk);
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk: Buffer) => {
-      down.push(chunk);
-      client.write(chunk);
-    });
-    for (const [a, b] of [
-      [client, upstream],
-      [upstream, client],
-    ] as const) {
-      a.on("end", () => b.end());
-      a.on("error", () => b.destroy());
-      a.on("close", () => sockets.delete(a));
-    }
-  });
-  proxy.listen(0, "127.0.0.1");
-  await new Promise((resolve) => proxy.once("listening", resolve));
-  return {
-    port: (proxy.address() as AddressInfo).port,
-    events,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      proxy.close();
-    },
-  };
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { pause, recordingProxy, type Recording } from "./proxy.js";
 
 async function recordWs(): Promise<Recording> {
   const app = await spawnApp("ws-demo", serverEntries["ws-demo"], {
