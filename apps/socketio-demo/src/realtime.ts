@@ -39,7 +39,7 @@ export interface Realtime {
 }
 
 /** How long clients get to end their transports before we cut them. */
-const CLOSE_GRACE_MS = 1000;
+const CLOSE_GRACE_MS = 500;
 
 /** Attaches Socket.IO to the HTTP server that Express also uses. */
 export function attachRealtime(

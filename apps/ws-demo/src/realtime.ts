@@ -35,7 +35,7 @@ export interface Realtime {
 }
 
 /** How long clients get to answer our close frame before we cut them. */
-const CLOSE_GRACE_MS = 1000;
+const CLOSE_GRACE_MS = 500;
 
 /**
  * Attaches a ws server to the HTTP server that Express also uses. One

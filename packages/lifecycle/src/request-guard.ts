@@ -7,6 +7,10 @@ import { isAllowedOrigin } from "./origin.js";
 /** What the guard reads of a request: the same for plain HTTP and upgrades. */
 export interface GuardedRequest {
   readonly headers: IncomingHttpHeaders;
+  /** Every value of every header, as Node's IncomingMessage has them. */
+  readonly headersDistinct?: Readonly<
+    Partial<Record<string, readonly string[]>>
+  >;
   readonly socket: {
     readonly remoteAddress?: string | undefined;
     /** Set on TLS sockets (`tls.TLSSocket`). */
@@ -45,6 +49,16 @@ export function refuseHost(
       status: 400,
       message: "A Host header is required.",
       log: "refused a request without a Host header",
+    };
+  }
+  // Node keeps the first of two Host lines and drops the other: a proxy
+  // that reads the last one would see another request than we do (RFC
+  // 9112 says 400).
+  if ((request.headersDistinct?.host?.length ?? 1) > 1) {
+    return {
+      status: 400,
+      message: "One Host header, please.",
+      log: "refused a request with more than one Host header",
     };
   }
   if (isAllowedHost(host, rules.allowedHosts)) return undefined;

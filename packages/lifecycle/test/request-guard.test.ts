@@ -31,6 +31,13 @@ describe("refuseHost", () => {
   it("answers 400 to a request without Host", () => {
     expect(refuseHost(request({}), rules)?.status).toBe(400);
   });
+  it("answers 400 to two Host headers (Node would keep only the first)", () => {
+    const twoHosts = {
+      ...request({ host: "localhost:8001" }),
+      headersDistinct: { host: ["localhost:8001", "evil.example:8001"] },
+    };
+    expect(refuseHost(twoHosts, rules)?.status).toBe(400);
+  });
   it("answers 403 to a rebound name, and says which setting to change", () => {
     const refusal = refuseHost(request({ host: "evil.example:8001" }), rules);
     expect(refusal?.status).toBe(403);
