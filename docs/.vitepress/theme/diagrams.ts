@@ -83,7 +83,7 @@ export const sequenceDiagrams = {
       { from: 1, to: 2, label: "close frame 1001" },
       { from: 2, to: 1, label: "close frame (answer)", dashed: true },
       { from: 2, to: 2, label: "CLOSED (code 1001)" },
-      { from: 1, to: 1, label: "no answer in 1 s? terminate()" },
+      { from: 1, to: 1, label: "no answer in 0.5 s? terminate()" },
       { from: 1, to: 1, label: "server.close(): 'stopped', exit 0" },
       { from: 2, to: 1, label: "retry after ~0.5 s: refused", dashed: true },
       { from: 2, to: 2, label: "CLOSED (code 1006), countdown" },
