@@ -47,8 +47,8 @@ describe("measuring one server", () => {
       // 20 clients x a push every 200 ms for 1 s: about 100 pushes.
       expect(figures.pushes).toBeGreaterThanOrEqual(80);
       expect(figures.pushesLost).toBe(0);
-      expect(figures.bytesPerPush).toBe(figures.expectedBytesPerPush);
-      expect(figures.bytesPerReply).toBe(figures.expectedBytesPerReply);
+      expect(figures.pushBytesWritten).toBe(figures.expectedPushBytes);
+      expect(figures.replyBytesRead).toBe(figures.expectedReplyBytes);
       // The instrument pairs each push written with the reply read next.
       expect(figures.roundTrips).toBeGreaterThanOrEqual(figures.pushes * 0.9);
       expect(figures.roundTripP50Ms).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe("measuring one server", () => {
   it("reports a baseline with no /stats as not checked, not as clean", async () => {
     const figures = await measure("ws-bare", "ws");
     expect(figures.connectionsLeft).toBeNull();
-    expect(figures.bytesPerPush).toBe(figures.expectedBytesPerPush);
+    expect(figures.pushBytesWritten).toBe(figures.expectedPushBytes);
     expect(figures.roundTrips).toBeGreaterThan(0);
   }, 30_000);
 
