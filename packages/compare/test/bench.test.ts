@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   engineMessageFrameBytes,
+  NewsPacketQueue,
   websocketFrameBytes,
 } from "../src/bench/frames.js";
 import { percentile } from "../src/bench/percentiles.js";
-import { checksFor } from "../src/bench/report.js";
+import { byteCheck, checksFor } from "../src/bench/report.js";
 import type { ServerFigures } from "../src/bench/measure.js";
 
 describe("protocol arithmetic", () => {
@@ -43,14 +44,100 @@ describe("percentile", () => {
   });
 });
 
+describe("news packets, each charged its own size", () => {
+  const news = (seq: number, sentAt: number) =>
+    `2${JSON.stringify(["news", { seq, text: "Hello Socket.IO", sentAt }])}`;
+
+  it("pairs two pushes read in one go with their own packets, in order", () => {
+    // A busy client: both packets arrive before either event is delivered.
+    const queue = new NewsPacketQueue();
+    const first = news(10, 1795915628304.6982);
+    const second = news(11, 1795915628404.749);
+    queue.received(first);
+    queue.received(second);
+    expect(queue.frameBytesOfNextNews()).toBe(
+      engineMessageFrameBytes(first, false),
+    );
+    expect(queue.frameBytesOfNextNews()).toBe(
+      engineMessageFrameBytes(second, false),
+    );
+    expect(engineMessageFrameBytes(first, false)).not.toBe(
+      engineMessageFrameBytes(second, false),
+    );
+  });
+
+  it("skips packets that are not pushes, and charges 0 for a push it never saw", () => {
+    const queue = new NewsPacketQueue();
+    queue.received('0{"sid":"abc"}');
+    queue.received(`2${JSON.stringify(["welcome", { id: "x" }])}`);
+    expect(queue.frameBytesOfNextNews()).toBe(0);
+  });
+});
+
+describe("byte check", () => {
+  // 1,000 pushes of 75.437 bytes on average, by the arithmetic.
+  const expected = 75_437;
+
+  it("passes when the server wrote exactly what the arithmetic expects", () => {
+    const check = byteCheck(
+      "Socket.IO / socketio-bare",
+      "push",
+      expected,
+      1000,
+      expected,
+    );
+    expect(check.ok).toBe(true);
+    expect(check.detail).toBe(
+      "measured 75,437 B for 1,000 pushes, expected 75,437 B: 0 B off",
+    );
+  });
+
+  it("fails one extra byte, and says so in integers", () => {
+    const check = byteCheck(
+      "Socket.IO / socketio-bare",
+      "push",
+      expected + 1,
+      1000,
+      expected,
+    );
+    expect(check.ok).toBe(false);
+    expect(check.detail).toBe(
+      "measured 75,438 B for 1,000 pushes, expected 75,437 B: 1 B off (more than expected)",
+    );
+  });
+
+  it("fails one missing frame", () => {
+    // The server wrote one push fewer than the clients counted.
+    const oneFrame = engineMessageFrameBytes(
+      `2${JSON.stringify(["news", { seq: 7, text: "Hello Socket.IO", sentAt: 1795915628304.698 }])}`,
+      false,
+    );
+    const check = byteCheck(
+      "ws / ws-bare",
+      "push",
+      expected - oneFrame,
+      1000,
+      expected,
+    );
+    expect(check.ok).toBe(false);
+    expect(check.detail).toContain(`${oneFrame} B off (less than expected)`);
+  });
+
+  it("fails a window in which nothing was counted", () => {
+    expect(byteCheck("ws / ws-bare", "reply", 0, 0, 0).ok).toBe(false);
+  });
+});
+
 describe("checks", () => {
   const figures = (overrides: Partial<ServerFigures>): ServerFigures =>
     ({
       server: "ws-demo",
-      bytesPerPush: 92,
-      expectedBytesPerPush: 92,
-      bytesPerReply: 56,
-      expectedBytesPerReply: 56,
+      pushBytesWritten: 9_200,
+      pushesInWindow: 100,
+      expectedPushBytes: 9_200,
+      replyBytesRead: 5_600,
+      replies: 100,
+      expectedReplyBytes: 5_600,
       connectionsLeft: 0,
       timersLeft: 0,
       ...overrides,
@@ -70,7 +157,7 @@ describe("checks", () => {
     const checks = checksFor({
       id: "ws",
       label: "ws",
-      demo: figures({ bytesPerPush: 94 }),
+      demo: figures({ pushBytesWritten: 9_202 }),
       bare: figures({}),
     });
     expect(

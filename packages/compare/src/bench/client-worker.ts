@@ -5,7 +5,11 @@ import { Agent } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { WebSocket } from "ws";
-import { engineMessageFrameBytes, websocketFrameBytes } from "./frames.js";
+import {
+  engineMessageFrameBytes,
+  NewsPacketQueue,
+  websocketFrameBytes,
+} from "./frames.js";
 
 export type WorkerTransport = "ws" | "socket.io" | "socket.io-websocket";
 
@@ -213,7 +217,7 @@ function connectSocketIo(
     agent: new Agent({ localAddress, keepAlive: true }) as unknown as string,
     localAddress,
   } as Parameters<typeof io>[1]);
-  let lastNewsPacket = "";
+  const newsPackets = new NewsPacketQueue();
   return new Promise((resolve, reject) => {
     socket.on("connect_error", reject);
     socket.io.on("open", () => {
@@ -221,7 +225,7 @@ function connectSocketIo(
       // The exact text of each incoming Socket.IO packet, for the byte check.
       engine.on("packet", (packet: { type: string; data?: unknown }) => {
         if (packet.type === "message" && typeof packet.data === "string")
-          lastNewsPacket = packet.data;
+          newsPackets.received(packet.data);
       });
       if (engine.transport.name !== "websocket") {
         pendingUpgrades.push(
@@ -243,7 +247,7 @@ function connectSocketIo(
       const answer = onNews(
         index,
         news,
-        engineMessageFrameBytes(lastNewsPacket, false),
+        newsPackets.frameBytesOfNextNews(),
         engineMessageFrameBytes(replyPacket, true),
       );
       if (answer) socket.emit("reply", reply);

@@ -21,3 +21,34 @@ export function engineMessageFrameBytes(
 ): number {
   return websocketFrameBytes(1 + Buffer.byteLength(socketIoPacket), fromClient);
 }
+
+/**
+ * Pairs each "news" event a Socket.IO client delivers with the packet that
+ * carried it, so that each push is charged its own size.
+ *
+ * socket.io-client decodes a packet as it arrives but delivers the event on
+ * `process.nextTick`. When a busy client reads two pushes in one TCP read,
+ * both packets arrive before either event runs; remembering only the last
+ * packet charged both events the second one's size. Consecutive pushes
+ * differ by a byte or two (the seq and the timestamp's digits), so the
+ * count still matched and the byte check failed by a few bytes. Events are
+ * delivered in the order their packets arrived: a queue pairs them exactly.
+ */
+export class NewsPacketQueue {
+  private readonly packets: string[] = [];
+
+  /** Every Engine.IO message packet's text, as it arrives (other events are skipped). */
+  received(socketIoPacket: string): void {
+    if (socketIoPacket.startsWith('2["news",'))
+      this.packets.push(socketIoPacket);
+  }
+
+  /**
+   * The frame size of the packet behind the "news" event being delivered.
+   * 0 if there is none: the byte check then fails and shows the shortfall.
+   */
+  frameBytesOfNextNews(): number {
+    const packet = this.packets.shift();
+    return packet === undefined ? 0 : engineMessageFrameBytes(packet, false);
+  }
+}

@@ -48,6 +48,19 @@ export interface ServerFigures {
   readonly heapPerConnection: number;
   readonly rssPerConnection: number;
   readonly pushes: number;
+  /**
+   * The byte check's integers: what the server's socket counters say it
+   * wrote in the window, the pushes stamped in that window that the
+   * clients received, and what the protocol arithmetic says those pushes
+   * cost. The same for replies, read by the server.
+   */
+  readonly pushBytesWritten: number;
+  readonly pushesInWindow: number;
+  readonly expectedPushBytes: number;
+  readonly replyBytesRead: number;
+  readonly replies: number;
+  readonly expectedReplyBytes: number;
+  /** The same, per message, for the table: rounding hides a few bytes here. */
   readonly bytesPerPush: number;
   readonly expectedBytesPerPush: number;
   readonly bytesPerReply: number;
@@ -349,7 +362,10 @@ export async function measureServer(
 
     const pushes = sum(windows.map((w) => w.pushes));
     const counted = sum(windows.map((w) => w.pushesInServerWindow));
+    const expectedPushBytes = sum(windows.map((w) => w.expectedPushBytes));
     const replies = sum(windows.map((w) => w.replies));
+    const replyBytesRead = afterReplies.bytesRead - beforeReplies.bytesRead;
+    const expectedReplyBytes = sum(windows.map((w) => w.expectedReplyBytes));
     const received = cadence(
       windows.flatMap((w) => w.gapsMs),
       options.intervalMs,
@@ -381,16 +397,16 @@ export async function measureServer(
         (connected.heapUsed - heapFrom.heapUsed) / slopeClients,
       rssPerConnection: (connected.rss - heapFrom.rss) / slopeClients,
       pushes,
-      bytesPerPush:
-        (windowEnd.bytesWritten - windowStart.bytesWritten) / counted,
-      expectedBytesPerPush:
-        sum(windows.map((w) => w.expectedPushBytes)) / counted,
-      // Replies are read a round trip after their push: the same count in
-      // a steady state, so this average is close, not exact.
-      bytesPerReply:
-        (afterReplies.bytesRead - beforeReplies.bytesRead) / replies,
-      expectedBytesPerReply:
-        sum(windows.map((w) => w.expectedReplyBytes)) / replies,
+      pushBytesWritten,
+      pushesInWindow: counted,
+      expectedPushBytes,
+      replyBytesRead,
+      replies,
+      expectedReplyBytes,
+      bytesPerPush: pushBytesWritten / counted,
+      expectedBytesPerPush: expectedPushBytes / counted,
+      bytesPerReply: replyBytesRead / replies,
+      expectedBytesPerReply: expectedReplyBytes / replies,
       cadenceP50Ms: received.p50,
       cadenceP99Ms: received.p99,
       cadenceMaxMs: received.max,
