@@ -74,6 +74,12 @@ export interface Capabilities {
   };
   /** How a graceful shutdown ends a connection, seen from the client. */
   readonly shutdownClose: ExpectedClose;
+  /**
+   * How long Node's own timer count may stay above its baseline after
+   * clients left: engine.io keeps a 30 s timer for a polling client that
+   * left before its upgrade finished (bounded, not a leak).
+   */
+  readonly lingeringTimersMs: number;
   /** Path and query of a WebSocket handshake, for a client written by hand. */
   readonly webSocketPath: string;
 }

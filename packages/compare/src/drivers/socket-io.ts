@@ -34,6 +34,7 @@ const capabilities: Capabilities = {
   // so real clients reconnect on their own.
   shutdownClose: { reason: /^transport (close|error)$/ },
   // engine.io's own WebSocket, as a websocket-only client opens it.
+  lingeringTimersMs: 30_000,
   webSocketPath: "/socket.io/?EIO=4&transport=websocket",
 };
 

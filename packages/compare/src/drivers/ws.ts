@@ -30,6 +30,7 @@ export const wsDriver: TransportDriver = {
       why: "the app's upgrade router answers it",
     },
     shutdownClose: { code: 1001, reason: "server shutting down" },
+    lingeringTimersMs: 0,
     webSocketPath: "/ws",
   },
 };
