@@ -29,6 +29,8 @@ export type Expected =
   | Exclude<Outcome, { readonly answer: string } | { readonly exit: unknown }>
   | { readonly answer: RegExp }
   | { readonly refused: RefusalReason }
+  /** Any of these HTTP statuses: where Node versions answer differently, each cleanly. */
+  | { readonly statusIn: readonly number[] }
   /** Exit code 0 within `withinMs` of the signal (the issue's promise: 2 s). */
   | { readonly exit: 0; readonly withinMs: number };
 
@@ -46,6 +48,7 @@ export function resolveExpected(
 export function describeExpected(expected: Expected): string {
   if (typeof expected === "string") return expected;
   if ("status" in expected) return `HTTP ${expected.status}`;
+  if ("statusIn" in expected) return `HTTP ${expected.statusIn.join(" or ")}`;
   if ("refused" in expected) return `refused (${expected.refused})`;
   if ("close" in expected) return `close ${expected.close}`;
   if ("answer" in expected) return `answer ${String(expected.answer)}`;
@@ -60,6 +63,8 @@ export function matches(expected: Expected, seen: Outcome): boolean {
   if (typeof seen === "string") return false;
   if ("answer" in expected)
     return "answer" in seen && expected.answer.test(seen.answer);
+  if ("statusIn" in expected)
+    return "status" in seen && expected.statusIn.includes(seen.status);
   if ("exit" in expected)
     return (
       "exit" in seen &&
