@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { spawnApp } from "@repo/compare";
+import { spawnApp } from "@repo/contract";
 import { docsRoot, read } from "./markdown.js";
 
 const repoRoot = join(docsRoot, "..");

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { spawnApp } from "@repo/compare";
+import { spawnApp } from "@repo/contract";
 import {
   chromiumArgs,
   chromiumPath,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { WebSocket } from "ws";
-import { spawnApp, type RunningApp } from "@repo/compare";
+import { spawnApp, type RunningApp } from "@repo/contract";
 import {
   chromiumArgs,
   chromiumPath,

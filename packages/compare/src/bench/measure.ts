@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
+import { spawnApp, type RunningApp } from "@repo/contract";
 import type {
   ConnectReport,
   SettleReport,

@@ -4,9 +4,12 @@
 // redone in Node; socket.io-client's built-in reconnection).
 import { io } from "socket.io-client";
 import { WebSocket } from "ws";
-import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
-import { socketIoDriver } from "../drivers/socket-io.js";
-import { wsDriver } from "../drivers/ws.js";
+import {
+  socketIoDriver,
+  spawnApp,
+  wsDriver,
+  type RunningApp,
+} from "@repo/contract";
 import { serverEntries, type TransportRow } from "./servers.js";
 
 export interface RecoveryFigures {

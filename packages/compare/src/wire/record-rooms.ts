@@ -5,10 +5,13 @@
 // docs/data/wire-rooms-*.json for the docs' lesson 2 page.
 // Run: npm run record-wire-rooms -w @repo/compare
 import { writeFileSync } from "node:fs";
-import type { RunningApp } from "../contract/spawn-app.js";
-import type { RoomsClient, RoomsDriver } from "../rooms/driver.js";
-import { socketIoRoomsDriver } from "../rooms/socket-io-driver.js";
-import { wsRoomsDriver } from "../rooms/ws-driver.js";
+import {
+  socketIoRoomsDriver,
+  wsRoomsDriver,
+  type RoomsClient,
+  type RoomsDriver,
+  type RunningApp,
+} from "@repo/contract";
 import { pause, recordingProxy, type Recording } from "./proxy.js";
 
 /** Waits until `client` has received an event named `event` (beyond the first `skip`). */

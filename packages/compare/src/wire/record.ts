@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { io } from "socket.io-client";
 import { WebSocket } from "ws";
-import { spawnApp } from "../contract/spawn-app.js";
+import { spawnApp } from "@repo/contract";
 import { serverEntries } from "../bench/servers.js";
 import { pause, recordingProxy, type Recording } from "./proxy.js";
 

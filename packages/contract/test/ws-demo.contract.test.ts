@@ -1,4 +1,4 @@
-import { describeTransportContract } from "../src/contract/suite.js";
+import { describeTransportContract } from "../src/transport/suite.js";
 import { wsDriver } from "../src/drivers/ws.js";
 
 describeTransportContract(wsDriver);

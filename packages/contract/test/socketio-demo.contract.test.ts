@@ -1,4 +1,4 @@
-import { describeTransportContract } from "../src/contract/suite.js";
+import { describeTransportContract } from "../src/transport/suite.js";
 import { socketIoDriver } from "../src/drivers/socket-io.js";
 
 describeTransportContract(socketIoDriver(["polling", "websocket"]));

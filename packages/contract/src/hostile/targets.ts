@@ -1,7 +1,7 @@
 // The two apps as the hostile suite sees them: how to open a raw session
 // on each, how to wrap a `reply`, how to tell that a session still works,
 // and how each one refuses. Differences live here, never in the cases.
-import type { TransportDriver } from "../contract/driver.js";
+import type { TransportDriver } from "../transport/driver.js";
 import { socketIoDriver } from "../drivers/socket-io.js";
 import { wsDriver } from "../drivers/ws.js";
 import type { HeaderLine } from "./raw-http.js";

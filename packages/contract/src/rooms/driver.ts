@@ -1,7 +1,7 @@
 // Lesson 2's contract (shared/ROOMS.md), in the contract's own words: one
 // client interface that either transport's driver implements, so that
 // one suite holds both apps to the same rules.
-import type { RunningApp } from "../contract/spawn-app.js";
+import type { RunningApp } from "../transport/spawn-app.js";
 
 /** One server-to-client event, as the client received it. */
 export interface RoomsEvent {

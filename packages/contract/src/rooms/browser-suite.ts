@@ -9,7 +9,7 @@ import {
   chromiumPath,
   haveChromium,
 } from "@repo/demo-kit/testing";
-import type { RunningApp } from "../contract/spawn-app.js";
+import type { RunningApp } from "../transport/spawn-app.js";
 import type { RoomsDriver } from "./driver.js";
 import { flakyLink, type FlakyLink } from "./flaky-link.js";
 

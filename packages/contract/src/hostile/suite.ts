@@ -10,7 +10,7 @@ import {
   it,
   vi,
 } from "vitest";
-import type { RunningApp } from "../contract/spawn-app.js";
+import type { RunningApp } from "../transport/spawn-app.js";
 import { casesFor, HOSTILE_HEARTBEAT_MS, TRUSTED_PROXY } from "./cases.js";
 import { createContext } from "./context.js";
 import { describeExpected, matches, resolveExpected } from "./outcome.js";

@@ -8,9 +8,9 @@ import type {
   ConnectOptions,
   ContractClient,
   TransportDriver,
-} from "../contract/driver.js";
+} from "../transport/driver.js";
 import { refusedUpgradeStatus } from "./refused.js";
-import { spawnApp, type RunningApp } from "../contract/spawn-app.js";
+import { spawnApp, type RunningApp } from "../transport/spawn-app.js";
 
 const HEARTBEAT_MS = 200;
 const entry = fileURLToPath(

@@ -3,7 +3,7 @@
 // room names and clients, so clauses do not see each other's traffic.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LIMITS } from "@repo/rooms";
-import type { RunningApp } from "../contract/spawn-app.js";
+import type { RunningApp } from "../transport/spawn-app.js";
 import type { RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 
 /** The events of one kind a client got, in order. */

@@ -5,7 +5,7 @@
 // fresh client within a second, is back to 0 connections and 0 timers,
 // and logged a few bounded lines.
 import { connect } from "node:net";
-import { frozenPeer } from "../contract/frozen-peer.js";
+import { frozenPeer } from "../transport/frozen-peer.js";
 import type { CaseContext } from "./context.js";
 import { answerOutcome } from "./context.js";
 import {

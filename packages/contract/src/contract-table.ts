@@ -4,7 +4,7 @@
 // transport's declared differences. Exits 1 if a clause failed or is
 // missing for a transport.
 import { existsSync, readFileSync } from "node:fs";
-import type { Capabilities } from "./contract/driver.js";
+import type { Capabilities } from "./transport/driver.js";
 import { socketIoDriver } from "./drivers/socket-io.js";
 import { wsDriver } from "./drivers/ws.js";
 
@@ -21,7 +21,7 @@ interface VitestReport {
 const reportPath = new URL("../reports/vitest.json", import.meta.url);
 if (!existsSync(reportPath)) {
   console.error(
-    "contract-table: no report; run the compare package's tests first (npm test).",
+    "contract-table: no report; run the contract package's tests first (npm test).",
   );
   process.exit(1);
 }

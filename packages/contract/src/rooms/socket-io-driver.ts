@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { io, type Socket } from "socket.io-client";
-import { spawnApp } from "../contract/spawn-app.js";
+import { spawnApp } from "../transport/spawn-app.js";
 import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 
 const entry = fileURLToPath(

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Each test file starts real server processes: give them room on a
+    // busy 2-core machine, and run files one at a time.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    fileParallelism: false,
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+  },
+});
