@@ -7,10 +7,14 @@ import { isAllowedOrigin } from "./origin.js";
 /** What the guard reads of a request: the same for plain HTTP and upgrades. */
 export interface GuardedRequest {
   readonly headers: IncomingHttpHeaders;
-  /** Every value of every header, as Node's IncomingMessage has them. */
-  readonly headersDistinct?: Readonly<
-    Partial<Record<string, readonly string[]>>
-  >;
+  /**
+   * Every header line as received, names and values in turn, as Node's
+   * IncomingMessage has them. Read instead of `headersDistinct`, which
+   * Node builds on first access and caches on the request: engine.io
+   * keeps a WebSocket's upgrade request for the connection's life, and
+   * that cache cost Socket.IO 2 KB per connection.
+   */
+  readonly rawHeaders?: readonly string[];
   readonly socket: {
     readonly remoteAddress?: string | undefined;
     /** Set on TLS sockets (`tls.TLSSocket`). */
@@ -54,7 +58,7 @@ export function refuseHost(
   // Node keeps the first of two Host lines and drops the other: a proxy
   // that reads the last one would see another request than we do (RFC
   // 9112 says 400).
-  if ((request.headersDistinct?.host?.length ?? 1) > 1) {
+  if (hostLines(request.rawHeaders) > 1) {
     return {
       status: 400,
       message: "One Host header, please.",
@@ -115,4 +119,14 @@ export function pageScheme(
   if (!trustProxy(peer, 0)) return "http:";
   const first = forwarded.split(",", 1)[0]?.trim().toLowerCase();
   return first === "https" ? "https:" : "http:";
+}
+
+/** How many Host lines a request carried (1 when the raw lines are not known). */
+function hostLines(rawHeaders: readonly string[] | undefined): number {
+  if (!rawHeaders) return 1;
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() === "host") count += 1;
+  }
+  return count;
 }

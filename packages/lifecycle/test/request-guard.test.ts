@@ -34,7 +34,7 @@ describe("refuseHost", () => {
   it("answers 400 to two Host headers (Node would keep only the first)", () => {
     const twoHosts = {
       ...request({ host: "localhost:8001" }),
-      headersDistinct: { host: ["localhost:8001", "evil.example:8001"] },
+      rawHeaders: ["Host", "localhost:8001", "host", "evil.example:8001"],
     };
     expect(refuseHost(twoHosts, rules)?.status).toBe(400);
   });
