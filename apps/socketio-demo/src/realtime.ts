@@ -155,7 +155,7 @@ export function attachRealtime(
       client.every(settings.pushIntervalMs, () => {
         const news: News = {
           seq: seq + 1,
-          text: "Hello Socket.IO",
+          text: settings.pushText ?? "Hello Socket.IO",
           sentAt: epochMs(),
         };
         // send() checks socket.connected and never throws.

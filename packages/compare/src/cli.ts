@@ -19,14 +19,34 @@ import {
   type RecoveryFigures,
 } from "./bench/recovery.js";
 import {
+  acrossTransports,
   checksFor,
   type Check,
+  type KnobResult,
+  ratiosOf,
   renderMarkdown,
   renderTable,
   type Comparison,
+  type SweepPoint,
   type TransportResult,
 } from "./bench/report.js";
-import { transportRows } from "./bench/servers.js";
+import {
+  measureRooms,
+  NeedsLessonThree,
+  roomsChecks,
+  roomsRows,
+  type RoomsComparison,
+  type RoomsFigures,
+  type RoomsOptions,
+} from "./bench/rooms.js";
+import { startRedis } from "./bench/redis.js";
+import {
+  knobs,
+  transportRows,
+  type ServerName,
+  type TransportRow,
+} from "./bench/servers.js";
+import type { WorkerTransport } from "./bench/client-worker.js";
 
 const HELP = `Usage: npm run compare -- [options]
 
@@ -34,14 +54,33 @@ Starts each demo and a bare baseline server per transport (the seed's way,
 without the lifecycle package) as separate processes, drives N clients
 against each from separate client processes, and prints one table.
 
+  --scenario NAME      push (lesson 1, default) | rooms (lesson 2) | all
   --clients N          clients per server (default 1000)
-  --ci                 CI mode: 200 clients, a push every 100 ms, a 0.5 s window
+  --ci                 CI mode: 200 clients, a push every 100 ms, a 0.5 s
+                       window; small rooms (4 x 6, two says each)
   --interval MS        push interval the servers use (default 1000)
   --window S           seconds of pushes to measure, at least two intervals,
                        e.g. 5 or 0.5 (default 5)
   --concurrency N      clients connecting at once (default 100)
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
+  --no-knobs           skip the tuning rows (ws perMessageDeflate, no
+                       bufferutil, Socket.IO msgpack), each set on a bare
+                       baseline against the same baseline without it
+  --sweep LIST         also run lesson 1 at these client counts, e.g.
+                       100,1000,10000 (the docs' scaling lines; no knobs,
+                       no recovery)
+
+Rooms (lesson 2; every member of every room says, then a burst):
+  --rooms R            rooms (default 10)
+  --members M          members per room (default 20)
+  --say-every MS       each member says once every MS ms, 1000 or more:
+                       the rooms allow one a second (default 2000)
+  --says N             says per member at that rate (default 3)
+  --burst N            then says at once per member, 1 to 9 (default 5)
+  --no-redis           skip the two-process runs (they need a redis-server
+                       binary or REDIS_URL, and lesson 3 in the apps)
+
   --format FORMAT      table (default) | markdown | json, on stdout
   --json FILE          also write the JSON there (the docs site reads it)
   --markdown FILE      also write the Markdown table there
@@ -59,7 +98,16 @@ const { values } = (() => {
   try {
     return parseArgs({
       options: {
+        scenario: { type: "string", default: "push" },
         clients: { type: "string" },
+        "no-knobs": { type: "boolean", default: false },
+        sweep: { type: "string" },
+        rooms: { type: "string" },
+        members: { type: "string" },
+        "say-every": { type: "string" },
+        says: { type: "string" },
+        burst: { type: "string" },
+        "no-redis": { type: "boolean", default: false },
         ci: { type: "boolean", default: false },
         interval: { type: "string" },
         window: { type: "string" },
@@ -140,27 +188,56 @@ const rows = values.transports.split(",").map((id) => {
 if (!["table", "markdown", "json"].includes(values.format)) {
   fail(`--format ${values.format}: choose table, markdown or json`);
 }
+const scenario = values.scenario;
+if (!["push", "rooms", "all"].includes(scenario)) {
+  fail(`--scenario ${scenario}: choose push, rooms or all`);
+}
+const runPush = scenario !== "rooms";
+const runRooms = scenario !== "push";
+const sweepCounts = (values.sweep ?? "")
+  .split(",")
+  .filter((part) => part.trim() !== "")
+  .map((part) => wholeNumber("sweep", part.trim(), 1, 20_000));
+const roomsOptions: RoomsOptions = {
+  rooms: wholeNumber("rooms", values.rooms ?? (values.ci ? "4" : "10"), 1, 100),
+  members: wholeNumber(
+    "members",
+    values.members ?? (values.ci ? "6" : "20"),
+    2,
+    200,
+  ),
+  sayEveryMs: wholeNumber(
+    "say-every",
+    values["say-every"] ?? (values.ci ? "1000" : "2000"),
+    1000,
+    60_000,
+  ),
+  says: wholeNumber("says", values.says ?? (values.ci ? "2" : "3"), 1, 100),
+  burst: wholeNumber("burst", values.burst ?? "5", 1, 9),
+  progress,
+};
+if (roomsOptions.rooms * roomsOptions.members > 5000) {
+  fail(
+    `--rooms ${roomsOptions.rooms} x --members ${roomsOptions.members} is more than 5000 members: use fewer`,
+  );
+}
 
 // A server holds one descriptor per client (Socket.IO briefly more, while
 // polling): refuse early rather than fail with EMFILE halfway through.
 const fileLimit = Number(
   execFileSync("sh", ["-c", "ulimit -n"]).toString().trim(),
 );
-if (Number.isFinite(fileLimit) && clients + 200 > fileLimit) {
+const most = Math.max(clients, ...sweepCounts);
+if (Number.isFinite(fileLimit) && most + 200 > fileLimit) {
   fail(
-    `--clients ${clients} needs more open files than this shell allows (ulimit -n = ${fileLimit}). Raise it (ulimit -n ${clients + 1000}) or use fewer clients.`,
+    `--clients ${most} needs more open files than this shell allows (ulimit -n = ${fileLimit}). Raise it (ulimit -n ${most + 1000}) or use fewer clients.`,
   );
 }
 
 const started = performance.now();
-const plan = rows.flatMap((row) => [
-  { row, server: row.demo },
-  { row, server: row.bare },
-]);
-const steps = plan.length + (values["no-recovery"] ? 0 : 1);
 let step = 0;
 function progress(text: string): void {
-  const line = `[${Math.min(step + 1, steps)}/${steps}] ${text}`;
+  const line = `[${step + 1}] ${text}`;
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
   else
     console.error(
@@ -168,72 +245,248 @@ function progress(text: string): void {
     );
 }
 
-const results: TransportResult[] = [];
-const checks: Check[] = [];
-// The next server starts while the current one winds down, so that no
-// measured phase shares the machine with a starting process.
-let next: Promise<PreparedServer> | undefined;
-// The demos for the recovery runs start with the first server, and wait
-// idle (no clients, no timers) until the load runs are over.
-const recoveryApps = values["no-recovery"]
-  ? []
-  : rows.map((row) => startRecoveryApp(row, options.intervalMs));
-// One that fails to start is reported when its turn comes, not before.
-for (const started of recoveryApps) started.catch(() => {});
-try {
-  progress(`${plan[0]!.server}: starting`);
-  next = prepareServer(plan[0]!.server, options);
+/** One server run of lesson 1: which server, with what, driven by which client. */
+interface Run {
+  readonly server: ServerName;
+  readonly client: WorkerTransport;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly parser?: "msgpack";
+}
+
+// Servers that fail to start, or are left when a run fails, must not
+// outlive the tool.
+const cleanups: Array<() => Promise<unknown>> = [];
+
+/**
+ * Measures `runs` one after the other. The next server starts while the
+ * current one winds down, so that no measured phase shares the machine
+ * with a starting process.
+ */
+async function measureAll(
+  runs: readonly Run[],
+  runOptions: MeasureOptions,
+): Promise<ServerFigures[]> {
   const figures: ServerFigures[] = [];
-  for (const [i, { row }] of plan.entries()) {
+  if (runs.length === 0) return figures;
+  progress(`${runs[0]!.server}: starting`);
+  let next: Promise<PreparedServer> | undefined = prepareServer(
+    runs[0]!.server,
+    runOptions,
+    runs[0]!.env,
+  );
+  const cleanup = () =>
+    next ? next.then((prepared) => prepared.stop()) : Promise.resolve();
+  cleanups.push(cleanup);
+  for (const [i, run] of runs.entries()) {
     const prepared = await next!;
     next = undefined;
-    const following = plan[i + 1];
+    const following = runs[i + 1];
     figures.push(
-      await measureServer(prepared, row.client, options, () => {
-        if (following) next = prepareServer(following.server, options);
-      }),
+      await measureServer(
+        prepared,
+        run.client,
+        runOptions,
+        () => {
+          if (following)
+            next = prepareServer(following.server, runOptions, following.env);
+        },
+        run.parser,
+      ),
     );
     step += 1;
   }
-  // Recovery is mostly waiting (heartbeats, reconnect back-off), so the
-  // demos are measured at once, after the load runs.
-  let recoveries: Array<RecoveryFigures | null> = rows.map(() => null);
-  if (!values["no-recovery"]) {
-    progress(
-      `dead peer and restart: ${rows.map((row) => row.label).join(", ")}`,
+  return figures;
+}
+
+const results: TransportResult[] = [];
+const knobResults: KnobResult[] = [];
+const sweep: SweepPoint[] = [];
+const checks: Check[] = [];
+let rooms: RoomsComparison | null = null;
+
+function transportRuns(of: readonly TransportRow[]): Run[] {
+  return of.flatMap((row) => [
+    { server: row.demo, client: row.client },
+    { server: row.bare, client: row.client },
+  ]);
+}
+
+// The tuning rows whose default is among the transports measured.
+const knobPlan = values["no-knobs"]
+  ? []
+  : knobs.filter((knob) => rows.some((row) => row.id === knob.against));
+
+try {
+  if (runPush) {
+    // The demos for the recovery runs start with the first server, and
+    // wait idle (no clients, no timers) until the load runs are over.
+    const recoveryApps = values["no-recovery"]
+      ? []
+      : rows.map((row) => startRecoveryApp(row, options.intervalMs));
+    // One that fails to start is reported when its turn comes, not before.
+    for (const app of recoveryApps) app.catch(() => {});
+    cleanups.push(() =>
+      Promise.allSettled(
+        recoveryApps.map((app) => app.then(({ app }) => app.stop())),
+      ),
     );
-    recoveries = await Promise.all(
-      rows.map(async (row, i) => measureRecovery(row, await recoveryApps[i]!)),
+    const figures = await measureAll(
+      [
+        ...transportRuns(rows),
+        ...knobPlan.map((knob) => ({
+          server: knob.server,
+          client: knob.client,
+          env: knob.env,
+          ...(knob.parser ? { parser: knob.parser } : {}),
+        })),
+      ],
+      options,
     );
-    step += 1;
-  }
-  rows.forEach((row, i) => {
-    const demo = figures[2 * i]!;
-    const bare = figures[2 * i + 1]!;
-    const partial = { id: row.id, label: row.label, demo, bare };
-    checks.push(...checksFor(partial));
-    results.push({
-      ...partial,
-      recovery: recoveries[i] ?? null,
-      ratios: {
-        heapPerConnection: demo.heapPerConnection / bare.heapPerConnection,
-        rssPerConnection: demo.rssPerConnection / bare.rssPerConnection,
-        cadenceP99: demo.cadenceP99Ms / bare.cadenceP99Ms,
-        sentCadenceP99: demo.sentCadenceP99Ms / bare.sentCadenceP99Ms,
-        bytesPerPush: demo.bytesPerPush / bare.bytesPerPush,
-      },
+    // Recovery is mostly waiting (heartbeats, reconnect back-off), so the
+    // demos are measured at once, after the load runs.
+    let recoveries: Array<RecoveryFigures | null> = rows.map(() => null);
+    if (!values["no-recovery"]) {
+      progress(
+        `dead peer and restart: ${rows.map((row) => row.label).join(", ")}`,
+      );
+      recoveries = await Promise.all(
+        rows.map(async (row, i) =>
+          measureRecovery(row, await recoveryApps[i]!),
+        ),
+      );
+      step += 1;
+    }
+    rows.forEach((row, i) => {
+      const demo = figures[2 * i]!;
+      const bare = figures[2 * i + 1]!;
+      const partial = { id: row.id, label: row.label, demo, bare };
+      checks.push(...checksFor(partial));
+      results.push({
+        ...partial,
+        recovery: recoveries[i] ?? null,
+        ratios: {
+          heapPerConnection: demo.heapPerConnection / bare.heapPerConnection,
+          rssPerConnection: demo.rssPerConnection / bare.rssPerConnection,
+          cadenceP99: demo.cadenceP99Ms / bare.cadenceP99Ms,
+          sentCadenceP99: demo.sentCadenceP99Ms / bare.sentCadenceP99Ms,
+          bytesPerPush: demo.bytesPerPush / bare.bytesPerPush,
+        },
+      });
     });
-  });
+    knobPlan.forEach((knob, i) => {
+      const knobFigures = figures[2 * rows.length + i]!;
+      const against = results.find((t) => t.id === knob.against)!;
+      knobResults.push({
+        id: knob.id,
+        label: knob.label,
+        against: `${against.label} bare`,
+        exactBytes: knob.exactBytes,
+        figures: knobFigures,
+        ratios: ratiosOf(knobFigures, against.bare),
+      });
+      if (knob.exactBytes)
+        checks.push(
+          ...checksFor({
+            id: knob.against,
+            label: knob.label,
+            demo: knobFigures,
+            bare: knobFigures,
+          }).slice(0, 2),
+        );
+    });
+    // Socket.IO's websocket-only client is a tuning row too, against the
+    // default client (polling first), both on the bare baseline.
+    const polling = results.find((t) => t.id === "socket.io");
+    const websocketOnly = results.find((t) => t.id === "socket.io-websocket");
+    if (!values["no-knobs"] && polling && websocketOnly) {
+      knobResults.push({
+        id: "socketio-websocket-only",
+        label: "Socket.IO websocket-only",
+        against: `${polling.label} bare`,
+        exactBytes: true,
+        figures: websocketOnly.bare,
+        ratios: ratiosOf(websocketOnly.bare, polling.bare),
+      });
+    }
+  }
+
+  for (const count of sweepCounts) {
+    const figures = await measureAll(transportRuns(rows), {
+      ...options,
+      clients: count,
+    });
+    sweep.push({
+      clients: count,
+      servers: figures.map((f, i) => ({
+        label: `${rows[Math.floor(i / 2)]!.label} ${i % 2 === 0 ? "demo" : "bare"}`,
+        heapPerConnection: f.heapPerConnection,
+        connectAllMs: f.connectAllMs,
+        latencyP50Ms: f.latencyP50Ms,
+        latencyP99Ms: f.latencyP99Ms,
+        eventLoopDelayP99Ms: f.eventLoopDelayP99Ms,
+      })),
+    });
+  }
+
+  if (runRooms) {
+    const transports: RoomsFigures[] = [];
+    for (const row of roomsRows) {
+      transports.push(await measureRooms(row, roomsOptions));
+      step += 1;
+    }
+    const twoProcesses: RoomsFigures[] = [];
+    let twoProcessesNote: string | null = null;
+    if (values["no-redis"]) {
+      twoProcessesNote = "not run (--no-redis)";
+    } else {
+      const redis = await redisForRooms();
+      if (typeof redis === "string") {
+        twoProcessesNote = redis;
+      } else {
+        try {
+          for (const row of roomsRows) {
+            twoProcesses.push(await measureRooms(row, roomsOptions, redis.url));
+            step += 1;
+          }
+        } catch (error) {
+          if (!(error instanceof NeedsLessonThree)) throw error;
+          twoProcessesNote = `skipped: ${error.message}; this needs lesson 3 (rooms shared through REDIS_URL) in the apps`;
+          twoProcesses.length = 0;
+        } finally {
+          await redis.close();
+        }
+      }
+      if (twoProcessesNote)
+        console.error(`compare: rooms on two processes ${twoProcessesNote}`);
+    }
+    for (const figures of [...transports, ...twoProcesses])
+      checks.push(...roomsChecks(figures));
+    const { progress: _, ...shown } = roomsOptions;
+    rooms = { options: shown, transports, twoProcesses, twoProcessesNote };
+  }
 } catch (error) {
   if (process.stderr.isTTY) process.stderr.write("\n");
-  // Servers started for later steps must not outlive the tool.
-  await Promise.allSettled([
-    next?.then((prepared) => prepared.stop()),
-    ...recoveryApps.map((started) => started.then(({ app }) => app.stop())),
-  ]);
+  await Promise.allSettled(cleanups.map((cleanup) => cleanup()));
   fail(`${(error as Error).message}`);
 }
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
+
+/**
+ * The Redis the two-process rooms runs share: REDIS_URL as given, else a
+ * redis-server of our own on a free port (never the machine's 6379), or
+ * why there is none.
+ */
+async function redisForRooms(): Promise<
+  { url: string; close: () => Promise<void> } | string
+> {
+  if (process.env.REDIS_URL)
+    return { url: process.env.REDIS_URL, close: () => Promise.resolve() };
+  try {
+    return await startRedis();
+  } catch (error) {
+    return `skipped: no Redis (set REDIS_URL, or install redis-server): ${(error as Error).message}`;
+  }
+}
 
 const comparison: Comparison = {
   measuredAt: new Date().toISOString(),
@@ -252,6 +505,10 @@ const comparison: Comparison = {
   },
   durationMs: performance.now() - started,
   transports: results,
+  across: acrossTransports(results),
+  knobs: knobResults,
+  sweep,
+  rooms,
   checks,
 };
 

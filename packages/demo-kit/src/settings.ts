@@ -11,6 +11,12 @@ export interface Settings {
   readonly port: number;
   readonly host: string;
   readonly pushIntervalMs: number;
+  /**
+   * PUSH_TEXT: the text of every push, when set. Unset, each app pushes
+   * its own greeting; the compare tool sets one text for every server it
+   * measures, so that bytes compare the transports, not the greetings.
+   */
+  readonly pushText: string | undefined;
   /** ws: ping interval. Socket.IO: pingInterval and pingTimeout, when set. */
   readonly heartbeatMs: number;
   /** Whether HEARTBEAT_MS was set, so Socket.IO keeps its own defaults otherwise. */
@@ -55,6 +61,7 @@ export function readSettings(
     port: integer(env, "PORT", defaults.port, 0, 65_535),
     host,
     pushIntervalMs: integer(env, "PUSH_INTERVAL_MS", 3000, 10, 3_600_000),
+    pushText: pushTextOf(env),
     heartbeatMs: integer(env, "HEARTBEAT_MS", 30_000, 10, 3_600_000),
     heartbeatSet: (env.HEARTBEAT_MS?.trim() ?? "") !== "",
     // ws allows 100 MiB by default; a chat-sized demo needs a tiny fraction.
@@ -79,6 +86,17 @@ export function readSettings(
     redisUrl,
     workers,
   };
+}
+
+function pushTextOf(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PUSH_TEXT;
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length > 200) {
+    throw new Error(
+      `PUSH_TEXT is ${raw.length} characters long: use at most 200, or leave it unset.`,
+    );
+  }
+  return raw;
 }
 
 function redisUrlOf(env: NodeJS.ProcessEnv): string | undefined {

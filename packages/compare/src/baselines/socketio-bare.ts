@@ -8,8 +8,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
+import * as msgpackParser from "socket.io-msgpack-parser";
 
 const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
+// The compare tool sets one text for every server, as it does for the demos.
+const pushText = process.env.PUSH_TEXT || "Hello Socket.IO";
 const heartbeatMs = process.env.HEARTBEAT_MS
   ? Number(process.env.HEARTBEAT_MS)
   : undefined;
@@ -21,6 +24,10 @@ const io = new Server(server, {
   path: "/socket.io",
   ...(heartbeatMs
     ? { pingInterval: heartbeatMs, pingTimeout: heartbeatMs }
+    : {}),
+  // A tuning row of the compare tool: msgpack instead of JSON.
+  ...(process.env.SOCKETIO_PARSER === "msgpack"
+    ? { parser: msgpackParser }
     : {}),
 });
 // #endregion attach
@@ -37,7 +44,7 @@ io.on("connection", (socket) => {
     seq += 1;
     socket.emit("news", {
       seq,
-      text: "Hello Socket.IO",
+      text: pushText,
       sentAt: performance.timeOrigin + performance.now(),
     });
   }, pushIntervalMs);

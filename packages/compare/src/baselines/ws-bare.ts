@@ -10,12 +10,17 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 
 const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
+// The compare tool sets one text for every server, as it does for the demos.
+const pushText = process.env.PUSH_TEXT || "Hello from the ws server";
 const server = createServer((_request, response) => {
   response.end("ws baseline");
 });
 // #region attach
 const wss = new WebSocketServer({ server });
 // #endregion attach
+// A tuning row of the compare tool: permessage-deflate, off in ws by default.
+if (process.env.WS_PER_MESSAGE_DEFLATE === "1")
+  wss.options.perMessageDeflate = {};
 let lastId = 0;
 
 // #region connection
@@ -37,7 +42,7 @@ wss.on("connection", (ws, request) => {
           event: "news",
           data: {
             seq,
-            text: "Hello from the ws server",
+            text: pushText,
             sentAt: performance.timeOrigin + performance.now(),
           },
         }),

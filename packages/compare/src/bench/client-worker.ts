@@ -4,9 +4,10 @@
 import { Agent } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
+import * as msgpackParser from "socket.io-msgpack-parser";
 import { WebSocket } from "ws";
 import {
-  engineMessageFrameBytes,
+  enginePacketFrameBytes,
   NewsPacketQueue,
   websocketFrameBytes,
 } from "./frames.js";
@@ -20,6 +21,8 @@ export interface WorkerConfig {
   readonly concurrency: number;
   /** Source addresses to spread clients over (ports and fds per address are finite). */
   readonly localAddresses: readonly string[];
+  /** Socket.IO: the msgpack parser instead of the default JSON one (a tuning row). */
+  readonly parser?: "msgpack";
 }
 
 export type WorkerCommand =
@@ -131,13 +134,12 @@ function now(): number {
 /**
  * Bookkeeping for one push received by client `index`. Returns whether to
  * answer it: clients reply only while recording, so that every byte the
- * server reads in the window is a reply the clients counted.
+ * server reads in the window is a reply the clients counted (`replied`).
  */
 function onNews(
   index: number,
   news: NewsData,
   pushFrameBytes: number,
-  replyFrameBytes: number,
 ): boolean {
   const at = now();
   newsReceived += 1;
@@ -159,10 +161,13 @@ function onNews(
       window.sentGapsMs.push(news.sentAt - previous.sentAt);
     }
   }
-  if (!recording) return false;
+  return recording;
+}
+
+/** A reply sent while recording, and the bytes of its frame. */
+function replied(replyFrameBytes: number): void {
   window.replies += 1;
   window.replyBytes += replyFrameBytes;
-  return true;
 }
 
 function connectWs(
@@ -192,13 +197,17 @@ function connectWs(
         event: "reply",
         data: { seq: message.data.seq, text: `got #${message.data.seq}` },
       });
+      // With permessage-deflate (a tuning row) the frame on the wire is
+      // smaller than this: that row's bytes are not checked.
       const answer = onNews(
         index,
         message.data,
         websocketFrameBytes(data.length, false),
-        websocketFrameBytes(Buffer.byteLength(reply), true),
       );
-      if (answer) ws.send(reply);
+      if (answer) {
+        ws.send(reply);
+        replied(websocketFrameBytes(Buffer.byteLength(reply), true));
+      }
     });
   });
 }
@@ -216,6 +225,7 @@ function connectSocketIo(
     forceNew: true,
     agent: new Agent({ localAddress, keepAlive: true }) as unknown as string,
     localAddress,
+    ...(config.parser === "msgpack" ? { parser: msgpackParser } : {}),
   } as Parameters<typeof io>[1]);
   const newsPackets = new NewsPacketQueue();
   return new Promise((resolve, reject) => {
@@ -224,8 +234,19 @@ function connectSocketIo(
       const engine = socket.io.engine;
       // The exact text of each incoming Socket.IO packet, for the byte check.
       engine.on("packet", (packet: { type: string; data?: unknown }) => {
-        if (packet.type === "message" && typeof packet.data === "string")
-          newsPackets.received(packet.data);
+        if (packet.type === "message")
+          newsPackets.received(
+            packet.data as string | ArrayBuffer,
+            isMsgpackNews,
+          );
+      });
+      // What the client writes, as it writes it: the reply's frame size.
+      engine.on("packetCreate", (packet: { type: string; data?: unknown }) => {
+        if (packet.type === "message")
+          lastPacketBytes = enginePacketFrameBytes(
+            packet.data as string | ArrayBuffer,
+            true,
+          );
       });
       if (engine.transport.name !== "websocket") {
         pendingUpgrades.push(
@@ -241,18 +262,27 @@ function connectSocketIo(
         },
       }),
     );
+    let lastPacketBytes = 0;
     socket.on("news", (news: NewsData) => {
-      const reply = { seq: news.seq, text: `got #${news.seq}` };
-      const replyPacket = `2${JSON.stringify(["reply", reply])}`;
-      const answer = onNews(
-        index,
-        news,
-        newsPackets.frameBytesOfNextNews(),
-        engineMessageFrameBytes(replyPacket, true),
-      );
-      if (answer) socket.emit("reply", reply);
+      const answer = onNews(index, news, newsPackets.frameBytesOfNextNews());
+      if (!answer) return;
+      lastPacketBytes = 0;
+      // Written at once (the client is connected), so packetCreate has run.
+      socket.emit("reply", { seq: news.seq, text: `got #${news.seq}` });
+      replied(lastPacketBytes);
     });
   });
+}
+
+/** Whether a msgpack-encoded Socket.IO packet is a "news" event. */
+function isMsgpackNews(binary: ArrayBuffer | ArrayBufferView): boolean {
+  let event: unknown;
+  const decoder = new msgpackParser.Decoder();
+  decoder.on("decoded", (packet: { data?: unknown[] }) => {
+    event = packet.data?.[0];
+  });
+  decoder.add(binary);
+  return event === "news";
 }
 
 async function connectAll(config: WorkerConfig): Promise<ConnectReport> {

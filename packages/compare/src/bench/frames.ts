@@ -23,6 +23,20 @@ export function engineMessageFrameBytes(
 }
 
 /**
+ * An Engine.IO "message" packet over WebSocket, text or binary: a text
+ * packet is "4" + the Socket.IO packet in a text frame; a binary one (the
+ * msgpack parser's) goes out as it is, in a binary frame, with no prefix.
+ */
+export function enginePacketFrameBytes(
+  data: string | ArrayBuffer | ArrayBufferView,
+  fromClient: boolean,
+): number {
+  return typeof data === "string"
+    ? engineMessageFrameBytes(data, fromClient)
+    : websocketFrameBytes(data.byteLength, fromClient);
+}
+
+/**
  * Pairs each "news" event a Socket.IO client delivers with the packet that
  * carried it, so that each push is charged its own size.
  *
@@ -35,12 +49,22 @@ export function engineMessageFrameBytes(
  * delivered in the order their packets arrived: a queue pairs them exactly.
  */
 export class NewsPacketQueue {
-  private readonly packets: string[] = [];
+  private readonly packets: number[] = [];
 
-  /** Every Engine.IO message packet's text, as it arrives (other events are skipped). */
-  received(socketIoPacket: string): void {
-    if (socketIoPacket.startsWith('2["news",'))
-      this.packets.push(socketIoPacket);
+  /**
+   * Every Engine.IO message packet, as it arrives (other events are
+   * skipped). A binary packet is a "news" when `isNews` says so (the
+   * caller decodes it with the parser in use).
+   */
+  received(
+    packet: string | ArrayBuffer | ArrayBufferView,
+    isNews: (binary: ArrayBuffer | ArrayBufferView) => boolean = () => false,
+  ): void {
+    const news =
+      typeof packet === "string"
+        ? packet.startsWith('2["news",')
+        : isNews(packet);
+    if (news) this.packets.push(enginePacketFrameBytes(packet, false));
   }
 
   /**
@@ -48,7 +72,6 @@ export class NewsPacketQueue {
    * 0 if there is none: the byte check then fails and shows the shortfall.
    */
   frameBytesOfNextNews(): number {
-    const packet = this.packets.shift();
-    return packet === undefined ? 0 : engineMessageFrameBytes(packet, false);
+    return this.packets.shift() ?? 0;
   }
 }

@@ -17,6 +17,8 @@ export interface ServerSnapshot {
   /** After two forced GCs, when `gc` is true. */
   readonly heapUsed: number;
   readonly rss: number;
+  /** CPU time this process has used, user + system, microseconds. */
+  readonly cpuMicros: number;
   /** Event-loop delay since the last reset, ms. */
   readonly eventLoopDelayP99: number;
   readonly eventLoopDelayMax: number;
@@ -127,6 +129,7 @@ process.on("message", (request: InstrumentRequest) => {
     written += socket.bytesWritten;
   }
   const { heapUsed, rss } = process.memoryUsage();
+  const cpu = process.cpuUsage();
   const at = performance.timeOrigin + performance.now();
   const snapshot: ServerSnapshot = {
     at,
@@ -137,6 +140,7 @@ process.on("message", (request: InstrumentRequest) => {
     upgrades,
     heapUsed,
     rss,
+    cpuMicros: cpu.user + cpu.system,
     eventLoopDelayP99: delay.percentile(99) / 1e6,
     eventLoopDelayMax: delay.max / 1e6,
     roundTrip: {

@@ -14,8 +14,8 @@ import type {
   WorkerTransport,
 } from "./client-worker.js";
 import type { InstrumentRequest, ServerSnapshot } from "./instrument.js";
-import { percentile } from "./percentiles.js";
-import { serverEntries, type ServerName } from "./servers.js";
+import { distribution, percentile } from "./percentiles.js";
+import { PUSH_TEXT, serverEntries, type ServerName } from "./servers.js";
 
 export interface MeasureOptions {
   readonly clients: number;
@@ -76,6 +76,8 @@ export interface ServerFigures {
   /** One way: the server's timestamp in the push to its arrival at the client. */
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
+  /** The same at DISTRIBUTION_PERCENTILES, for the docs' charts. */
+  readonly latencyDistributionMs: readonly number[];
   /** Push written by the server to the client's reply read by it (see instrument.ts). */
   readonly roundTrips: number;
   readonly roundTripP50Ms: number;
@@ -100,7 +102,7 @@ const CLIENTS_PER_WORKER = 2500;
 const CLIENTS_PER_ADDRESS = 2500;
 
 let nextRequestId = 1;
-async function snapshot(
+export async function snapshot(
   app: RunningApp,
   gc = false,
   resetDelay = false,
@@ -180,6 +182,8 @@ export interface PreparedServer {
 export async function prepareServer(
   server: ServerName,
   options: Pick<MeasureOptions, "clients" | "intervalMs">,
+  /** More environment: a tuning row's setting. */
+  env: Readonly<Record<string, string>> = {},
 ): Promise<PreparedServer> {
   const workerCount = Math.max(
     1,
@@ -198,6 +202,9 @@ export async function prepareServer(
         HEARTBEAT_MS: "600000",
         // Logs go to a pipe that is drained, not kept.
         MAX_BUFFERED_BYTES: String(64 * 1024 * 1024),
+        // One text for every server: bytes compare transports, not greetings.
+        PUSH_TEXT,
+        ...env,
       },
       {
         // --no-flush-bytecode: V8 otherwise drops the bytecode of functions
@@ -240,6 +247,7 @@ export async function measureServer(
   transport: WorkerTransport,
   options: MeasureOptions,
   measured: () => void = () => {},
+  parser?: "msgpack",
 ): Promise<ServerFigures> {
   const { clients, progress } = options;
   const { server, app, workers } = prepared;
@@ -263,6 +271,7 @@ export async function measureServer(
       probeCount,
       probeCount,
       [workers[0]!],
+      parser,
     );
     const pushesInHandshake =
       transport === "socket.io"
@@ -280,6 +289,8 @@ export async function measureServer(
       transport,
       firstHalf - probeCount,
       options.concurrency,
+      prepared.workers,
+      parser,
     );
     const half = await settledHeap(app);
     const second = await connectClients(
@@ -287,6 +298,8 @@ export async function measureServer(
       transport,
       clients - firstHalf,
       options.concurrency,
+      prepared.workers,
+      parser,
     );
     const connected = await settledHeap(app);
     const [heapFrom, slopeClients] =
@@ -416,6 +429,7 @@ export async function measureServer(
       pushesLost: sum(windows.map((w) => w.lost)),
       latencyP50Ms: percentile(latencies, 50),
       latencyP99Ms: percentile(latencies, 99),
+      latencyDistributionMs: distribution(latencies),
       roundTrips: roundTrip.count,
       roundTripP50Ms: roundTrip.count > 0 ? roundTrip.p50 : Number.NaN,
       roundTripP99Ms: roundTrip.count > 0 ? roundTrip.p99 : Number.NaN,
@@ -441,6 +455,7 @@ async function connectClients(
   count: number,
   concurrency: number,
   workers: readonly Worker[] = prepared.workers,
+  parser?: "msgpack",
 ): Promise<{ elapsedMs: number; connectMs: number[]; newsReceived: number }> {
   if (count === 0) return { elapsedMs: 0, connectMs: [], newsReceived: 0 };
   const { app, server } = prepared;
@@ -460,6 +475,7 @@ async function connectClients(
           w,
           Math.max(1, Math.ceil(share / CLIENTS_PER_ADDRESS)),
         ),
+        ...(parser ? { parser } : {}),
       };
       return worker.run<ConnectReport>({ type: "connect", config });
     }),
@@ -479,7 +495,7 @@ async function connectClients(
 }
 
 /** Polls `done` every 10 ms until it says yes or `ms` have passed. */
-async function waitUntil(
+export async function waitUntil(
   done: () => Promise<boolean>,
   ms = 5000,
 ): Promise<void> {
@@ -507,7 +523,7 @@ function cadence(gapsMs: readonly number[], intervalMs: number) {
  * 100-300 KB high (work in flight, sweeping not done); the low one is the
  * connections themselves.
  */
-async function settledHeap(app: RunningApp): Promise<ServerSnapshot> {
+export async function settledHeap(app: RunningApp): Promise<ServerSnapshot> {
   let lowest = await snapshot(app, true);
   for (let i = 0; i < 2; i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -530,6 +546,6 @@ async function settledRead(app: RunningApp): Promise<ServerSnapshot> {
   return last;
 }
 
-function sum(values: readonly number[]): number {
+export function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }

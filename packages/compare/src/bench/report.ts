@@ -1,6 +1,7 @@
 import type { ServerFigures } from "./measure.js";
 import type { RecoveryFigures } from "./recovery.js";
-import type { TransportRow } from "./servers.js";
+import type { RoomsComparison, RoomsFigures } from "./rooms.js";
+import type { Knob, TransportRow } from "./servers.js";
 
 /** One transport's demo, its bare baseline, and what the abstraction costs. */
 export interface TransportResult {
@@ -17,6 +18,70 @@ export interface TransportResult {
     readonly sentCadenceP99: number;
     readonly bytesPerPush: number;
   };
+}
+
+/** One server's figures divided by another's, measured in the same run. */
+export interface FigureRatios {
+  readonly heapPerConnection: number;
+  readonly rssPerConnection: number;
+  readonly handshakeBytesWritten: number;
+  readonly connectAll: number;
+  readonly bytesPerPush: number;
+  readonly bytesPerReply: number;
+  readonly latencyP50: number;
+  readonly latencyP99: number;
+  readonly roundTripP50: number;
+}
+
+export function ratiosOf(a: ServerFigures, b: ServerFigures): FigureRatios {
+  return {
+    heapPerConnection: a.heapPerConnection / b.heapPerConnection,
+    rssPerConnection: a.rssPerConnection / b.rssPerConnection,
+    handshakeBytesWritten: a.handshakeBytesWritten / b.handshakeBytesWritten,
+    connectAll: a.connectAllMs / b.connectAllMs,
+    bytesPerPush: a.bytesPerPush / b.bytesPerPush,
+    bytesPerReply: a.bytesPerReply / b.bytesPerReply,
+    latencyP50: a.latencyP50Ms / b.latencyP50Ms,
+    latencyP99: a.latencyP99Ms / b.latencyP99Ms,
+    roundTripP50: a.roundTripP50Ms / b.roundTripP50Ms,
+  };
+}
+
+/** One transport against another: the demos with each other, the baselines with each other. */
+export interface AcrossResult {
+  readonly label: string;
+  readonly ratios: FigureRatios;
+}
+
+/**
+ * Socket.IO against ws, demo with demo and bare with bare, for every
+ * Socket.IO row measured beside ws (the push text is the same on all).
+ */
+export function acrossTransports(
+  transports: readonly Pick<
+    TransportResult,
+    "id" | "label" | "demo" | "bare"
+  >[],
+): AcrossResult[] {
+  const ws = transports.find((t) => t.id === "ws");
+  if (!ws) return [];
+  return transports
+    .filter((t) => t.id !== "ws")
+    .flatMap((t) => [
+      { label: `${t.label} demo / ws demo`, ratios: ratiosOf(t.demo, ws.demo) },
+      { label: `${t.label} bare / ws bare`, ratios: ratiosOf(t.bare, ws.bare) },
+    ]);
+}
+
+/** A tuning row: one setting changed on a bare baseline, against that baseline as it is. */
+export interface KnobResult {
+  readonly id: Knob["id"] | "socketio-websocket-only";
+  readonly label: string;
+  /** What it is set against, e.g. "ws bare". */
+  readonly against: string;
+  readonly exactBytes: boolean;
+  readonly figures: ServerFigures;
+  readonly ratios: FigureRatios;
 }
 
 export interface Check {
@@ -44,7 +109,27 @@ export interface Comparison {
   };
   readonly durationMs: number;
   readonly transports: readonly TransportResult[];
+  /** Transport against transport, same push text (see acrossTransports). */
+  readonly across: readonly AcrossResult[];
+  readonly knobs: readonly KnobResult[];
+  /** `--sweep`: the same run at several client counts, for the scaling lines. */
+  readonly sweep: readonly SweepPoint[];
+  /** `--scenario rooms` (or all): lesson 2. */
+  readonly rooms: RoomsComparison | null;
   readonly checks: readonly Check[];
+}
+
+/** One client count of a sweep: each server's figures that scale. */
+export interface SweepPoint {
+  readonly clients: number;
+  readonly servers: ReadonlyArray<{
+    readonly label: string;
+    readonly heapPerConnection: number;
+    readonly connectAllMs: number;
+    readonly latencyP50Ms: number;
+    readonly latencyP99Ms: number;
+    readonly eventLoopDelayP99Ms: number;
+  }>;
 }
 
 /**
@@ -57,16 +142,24 @@ export interface Comparison {
  */
 export function byteCheck(
   subject: string,
-  what: "push" | "reply",
+  what: "push" | "reply" | "written" | "read",
   measuredBytes: number,
   messages: number,
   expectedBytes: number,
 ): Check {
   const off = measuredBytes - expectedBytes;
-  const noun = what === "push" ? "pushes" : "replies";
+  const noun = {
+    push: "pushes",
+    reply: "replies",
+    written: "deliveries",
+    read: "says",
+  }[what];
   return {
     subject,
-    what: `bytes per ${what} match the protocol arithmetic (exactly)`,
+    what:
+      what === "push" || what === "reply"
+        ? `bytes per ${what} match the protocol arithmetic (exactly)`
+        : `bytes ${what} match the frames the clients counted (exactly)`,
     ok: off === 0 && messages > 0,
     detail:
       `measured ${bytes(measuredBytes)} for ${count(messages)} ${noun}, ` +
@@ -227,15 +320,155 @@ function grid(comparison: Comparison): Cell[][] {
   return rows;
 }
 
-export function renderMarkdown(comparison: Comparison): string {
-  const rows = grid(comparison);
+/** The tables after the main one: across transports, tuning rows, sweep, rooms. */
+export function extraTables(
+  comparison: Comparison,
+): Array<{ title: string; rows: Cell[][] }> {
+  const tables: Array<{ title: string; rows: Cell[][] }> = [];
+  const ratioColumns = (r: FigureRatios): Cell[] => [
+    ratio(r.heapPerConnection),
+    ratio(r.rssPerConnection),
+    ratio(r.handshakeBytesWritten),
+    ratio(r.bytesPerPush),
+    ratio(r.bytesPerReply),
+    `${ratio(r.latencyP50)} / ${ratio(r.latencyP99)}`,
+    ratio(r.roundTripP50),
+  ];
+  const ratioHeader = [
+    "heap/conn",
+    "RSS/conn",
+    "handshake B",
+    "B/push",
+    "B/reply",
+    "latency p50 / p99",
+    "round trip p50",
+  ];
+  if (comparison.across.length > 0) {
+    tables.push({
+      title: "Transport against transport (same push text)",
+      rows: [
+        ["ratio", ...ratioHeader],
+        ...comparison.across.map((a) => [a.label, ...ratioColumns(a.ratios)]),
+      ],
+    });
+  }
+  if (comparison.knobs.length > 0) {
+    tables.push({
+      title: "Tuning rows, each against its default (ratio: with / without)",
+      rows: [
+        [
+          "knob (against)",
+          "heap/conn",
+          "B/push",
+          "push latency p50 / p99 (ms)",
+          ...ratioHeader,
+        ],
+        ...comparison.knobs.map((k) => [
+          `${k.label} (${k.against})`,
+          kb(k.figures.heapPerConnection),
+          n2(k.figures.bytesPerPush) + (k.exactBytes ? "" : " (not checked)"),
+          `${n3(k.figures.latencyP50Ms)} / ${n3(k.figures.latencyP99Ms)}`,
+          ...ratioColumns(k.ratios),
+        ]),
+      ],
+    });
+  }
+  if (comparison.sweep.length > 0) {
+    const labels = comparison.sweep[0]!.servers.map((s) => s.label);
+    tables.push({
+      title:
+        "Sweep: heap per connection / connect all (s) / push latency p99 (ms)",
+      rows: [
+        ["clients", ...labels],
+        ...comparison.sweep.map((point) => [
+          n0(point.clients),
+          ...point.servers.map(
+            (s) =>
+              `${kb(s.heapPerConnection)} / ${n2(s.connectAllMs / 1000)} / ${n1(s.latencyP99Ms)}`,
+          ),
+        ]),
+      ],
+    });
+  }
+  const rooms = comparison.rooms;
+  if (rooms) {
+    const all = [...rooms.transports, ...rooms.twoProcesses];
+    const o = rooms.options;
+    const row = (name: string, value: (f: RoomsFigures) => string): Cell[] => [
+      name,
+      ...all.map(value),
+    ];
+    tables.push({
+      title:
+        `Rooms: ${o.rooms} rooms x ${o.members} members, each saying every ${o.sayEveryMs} ms ` +
+        `(${o.says} times), then ${o.burst} at once` +
+        (rooms.twoProcessesNote
+          ? `; two processes: ${rooms.twoProcessesNote}`
+          : ""),
+      rows: [
+        ["metric", ...all.map((f) => f.label)],
+        row("heap per member", (f) => kb(f.heapPerMember)),
+        row(
+          "say -> delivery p50 / p99 (ms)",
+          (f) => `${n2(f.latencyP50Ms)} / ${n2(f.latencyP99Ms)}`,
+        ),
+        row(
+          "deliveries (expected) / says",
+          (f) =>
+            `${n0(f.deliveries)} (${n0(f.expectedDeliveries)}) / ${n0(f.says)}`,
+        ),
+        row("deliveries per second, steady", (f) => n0(f.deliveriesPerSecond)),
+        row("bytes per delivered message", (f) => n2(f.bytesPerDelivery)),
+        row("bytes written per delivery (acks incl.)", (f) =>
+          n2(f.bytesWrittenPerDelivery),
+        ),
+        row("server CPU per 1000 deliveries (ms)", (f) =>
+          n1(f.cpuMsPer1000Deliveries),
+        ),
+        row("burst: deliveries per second", (f) =>
+          n0(f.burstDeliveriesPerSecond),
+        ),
+        row("burst: say -> delivery p99 (ms)", (f) => n1(f.burstLatencyP99Ms)),
+      ],
+    });
+  }
+  return tables;
+}
+
+function markdownTable(rows: Cell[][]): string {
   const escape = (cell: string) => cell.replaceAll("|", "\\|");
-  const lines = [
+  return [
     `| ${rows[0]!.map(escape).join(" | ")} |`,
     `| ${rows[0]!.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
     ...rows.slice(1).map((row) => `| ${row.map(escape).join(" | ")} |`),
-  ];
-  return `${describeRun(comparison)}\n\n${lines.join("\n")}\n\n${renderChecks(comparison)}\n`;
+  ].join("\n");
+}
+
+function textTable(rows: Cell[][]): string {
+  const widths = rows[0]!.map((_, c) =>
+    Math.max(...rows.map((row) => (row[c] ?? "").length)),
+  );
+  const line = (row: Cell[]) =>
+    row
+      .map((cell, c) =>
+        c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!),
+      )
+      .join("  ");
+  return [
+    line(rows[0]!),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}
+
+export function renderMarkdown(comparison: Comparison): string {
+  const blocks = [describeRun(comparison)];
+  if (comparison.transports.length > 0)
+    blocks.push(markdownTable(grid(comparison)));
+  for (const { title, rows } of extraTables(comparison))
+    blocks.push(`**${title}**\n\n${markdownTable(rows)}`);
+  blocks.push(renderChecks(comparison));
+  return `${blocks.join("\n\n")}\n`;
 }
 
 export function renderTable(comparison: Comparison): string {
@@ -262,6 +495,8 @@ export function renderTable(comparison: Comparison): string {
       ].join("\n"),
     );
   });
+  for (const { title, rows } of extraTables(comparison))
+    blocks.push(`${title}\n${textTable(rows)}`);
   blocks.push(renderChecks(comparison));
   return blocks.join("\n\n") + "\n";
 }

@@ -45,3 +45,58 @@ export const transportRows: readonly TransportRow[] = [
     bare: "socketio-bare",
   },
 ];
+
+/**
+ * The text every measured server pushes (PUSH_TEXT): left to themselves,
+ * the demos push different greetings, and bytes would compare the texts.
+ */
+export const PUSH_TEXT = "Hello from the server";
+
+/** A tuning row: a bare baseline with one setting changed, against the same baseline without it. */
+export interface Knob {
+  readonly id: "ws-deflate" | "ws-no-bufferutil" | "socketio-msgpack";
+  readonly label: string;
+  /** The transport row whose bare server is the default it is set against. */
+  readonly against: TransportRow["id"];
+  readonly server: ServerName;
+  readonly env: Readonly<Record<string, string>>;
+  readonly client: WorkerTransport;
+  readonly parser?: "msgpack";
+  /**
+   * Whether the protocol arithmetic holds: a compressed frame's size is
+   * zlib's business, so that row's bytes are measured, not checked.
+   */
+  readonly exactBytes: boolean;
+}
+
+export const knobs: readonly Knob[] = [
+  {
+    id: "ws-deflate",
+    label: "ws perMessageDeflate on",
+    against: "ws",
+    server: "ws-bare",
+    env: { WS_PER_MESSAGE_DEFLATE: "1" },
+    client: "ws",
+    exactBytes: false,
+  },
+  {
+    id: "ws-no-bufferutil",
+    label: "ws without bufferutil",
+    against: "ws",
+    server: "ws-bare",
+    // ws loads bufferutil when it is installed, unless this is set.
+    env: { WS_NO_BUFFER_UTIL: "1" },
+    client: "ws",
+    exactBytes: true,
+  },
+  {
+    id: "socketio-msgpack",
+    label: "Socket.IO msgpack parser",
+    against: "socket.io-websocket",
+    server: "socketio-bare",
+    env: { SOCKETIO_PARSER: "msgpack" },
+    client: "socket.io-websocket",
+    parser: "msgpack",
+    exactBytes: true,
+  },
+];
