@@ -65,8 +65,9 @@ against each from separate client processes, and prints one table.
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
   --no-knobs           skip the tuning rows (ws perMessageDeflate, no
-                       bufferutil, Socket.IO msgpack), each set on a bare
-                       baseline against the same baseline without it
+                       bufferutil, Socket.IO msgpack, Socket.IO websocket-
+                       only), each on a bare baseline against the same
+                       baseline without it; --ci skips them unless --knobs
   --sweep LIST         also run lesson 1 at these client counts, e.g.
                        100,1000,10000 (the docs' scaling lines; no knobs,
                        no recovery)
@@ -100,6 +101,7 @@ const { values } = (() => {
       options: {
         scenario: { type: "string", default: "push" },
         clients: { type: "string" },
+        knobs: { type: "boolean", default: false },
         "no-knobs": { type: "boolean", default: false },
         sweep: { type: "string" },
         rooms: { type: "string" },
@@ -251,6 +253,7 @@ interface Run {
   readonly client: WorkerTransport;
   readonly env?: Readonly<Record<string, string>>;
   readonly parser?: "msgpack";
+  readonly exactBytes?: boolean;
 }
 
 // Servers that fail to start, or are left when a run fails, must not
@@ -291,6 +294,7 @@ async function measureAll(
             next = prepareServer(following.server, runOptions, following.env);
         },
         run.parser,
+        run.exactBytes ?? true,
       ),
     );
     step += 1;
@@ -312,7 +316,8 @@ function transportRuns(of: readonly TransportRow[]): Run[] {
 }
 
 // The tuning rows whose default is among the transports measured.
-const knobPlan = values["no-knobs"]
+const withKnobs = values.knobs || (!values.ci && !values["no-knobs"]);
+const knobPlan = !withKnobs
   ? []
   : knobs.filter((knob) => rows.some((row) => row.id === knob.against));
 
@@ -337,6 +342,7 @@ try {
           server: knob.server,
           client: knob.client,
           env: knob.env,
+          exactBytes: knob.exactBytes,
           ...(knob.parser ? { parser: knob.parser } : {}),
         })),
       ],
@@ -398,7 +404,7 @@ try {
     // default client (polling first), both on the bare baseline.
     const polling = results.find((t) => t.id === "socket.io");
     const websocketOnly = results.find((t) => t.id === "socket.io-websocket");
-    if (!values["no-knobs"] && polling && websocketOnly) {
+    if (withKnobs && polling && websocketOnly) {
       knobResults.push({
         id: "socketio-websocket-only",
         label: "Socket.IO websocket-only",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Encoder } from "socket.io-msgpack-parser";
 import {
   engineMessageFrameBytes,
+  enginePacketFrameBytes,
   NewsPacketQueue,
   websocketFrameBytes,
 } from "../src/bench/frames.js";
@@ -30,6 +32,35 @@ describe("protocol arithmetic", () => {
     // 42["news","Hello Socket.IO"] is 28 bytes: + 2 header bytes, + 4 more for the mask
     expect(engineMessageFrameBytes(packet, false)).toBe(30);
     expect(engineMessageFrameBytes(packet, true)).toBe(34);
+  });
+});
+
+describe("protocol arithmetic, lesson 2 and the tuning rows", () => {
+  it("frames a rooms message with its recovery offset as 42/rooms,[...] in one text frame", () => {
+    const packet = `2/rooms,${JSON.stringify(["message", { room: "a", id: "1-1", name: "m0", text: "hi", at: 1 }, "1-0"])}`;
+    // "4" + 80 bytes of packet: a 2-byte header from the server, 6 from a client
+    expect(Buffer.byteLength(packet)).toBe(80);
+    expect(enginePacketFrameBytes(packet, false)).toBe(83);
+    expect(enginePacketFrameBytes(packet, true)).toBe(87);
+  });
+
+  it("sends a msgpack packet as it is, in a binary frame, without the 4", () => {
+    const [binary] = new Encoder().encode({
+      type: 2,
+      nsp: "/",
+      data: ["news", { seq: 1, text: "Hello from the server", sentAt: 0.5 }],
+    }) as unknown as [Buffer];
+    expect(enginePacketFrameBytes(binary, false)).toBe(binary.length + 2);
+    expect(enginePacketFrameBytes(binary, true)).toBe(binary.length + 6);
+  });
+
+  it("charges a binary news packet only when the parser says it is one", () => {
+    const queue = new NewsPacketQueue();
+    const binary = Buffer.alloc(60);
+    queue.received(binary); // no decoder given: not a push
+    queue.received(binary, () => true);
+    expect(queue.frameBytesOfNextNews()).toBe(62);
+    expect(queue.frameBytesOfNextNews()).toBe(0);
   });
 });
 

@@ -37,10 +37,25 @@ describe("compare's command line", () => {
       "--window 1 s is shorter than two pushes (2 x 800 ms): use --window 2 or more",
     ],
     ["--colour", "Unknown option '--colour'"],
+    ["--scenario chat", "--scenario chat: choose push, rooms or all"],
+    [
+      "--scenario rooms --say-every 500",
+      "--say-every 500: use a whole number from 1000 to 60000",
+    ],
+    ["--burst 10", "--burst 10: use a whole number from 1 to 9"],
   ])("refuses %s and says why", (args, message) => {
     const { code, stderr } = compare(args);
     expect(code).toBe(2);
     expect(stderr).toContain(`compare: ${message}`);
+  });
+
+  it("checks a sweep's largest count against the open-file limit too", () => {
+    const { code, stderr } = compare(
+      "--sweep 100,9000 --clients 10",
+      "ulimit -n 1024; ",
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("--clients 9000 needs more open files");
   });
 
   it("refuses more clients than the open-file limit allows, and says how to raise it", () => {

@@ -502,9 +502,13 @@ export function renderTable(comparison: Comparison): string {
 }
 
 function describeRun(c: Comparison): string {
+  const push =
+    c.transports.length > 0
+      ? `${c.options.clients} clients per server, push every ${c.options.intervalMs} ms, ` +
+        `measured for ${c.options.windowMs / 1000} s; `
+      : "";
   return (
-    `${c.options.clients} clients per server, push every ${c.options.intervalMs} ms, ` +
-    `measured for ${c.options.windowMs / 1000} s; ${c.machine.cpus} x ${c.machine.cpuModel}, ` +
+    `${push}${c.machine.cpus} x ${c.machine.cpuModel}, ` +
     `${c.machine.memoryGiB} GiB, Node ${c.machine.node}; ${c.measuredAt}; took ${(c.durationMs / 1000).toFixed(1)} s`
   );
 }

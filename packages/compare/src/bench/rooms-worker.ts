@@ -224,7 +224,7 @@ async function sayAtRate(everyMs: number, count: number): Promise<void> {
       for (let i = 0; i < count; i++) {
         const started = performance.now();
         await sayOnce(member);
-        await sleep(everyMs - (performance.now() - started));
+        if (i < count - 1) await sleep(everyMs - (performance.now() - started));
       }
     }),
   );

@@ -1,0 +1,86 @@
+// The tuning rows and the rooms scenario end to end, at a tiny size: real
+// servers, real client processes, the built tool (see measure.test.ts).
+import { describe, expect, it } from "vitest";
+import type * as MeasureModule from "../src/bench/measure.js";
+import type { MeasureOptions } from "../src/bench/measure.js";
+import type * as RoomsModule from "../src/bench/rooms.js";
+import type * as ServersModule from "../src/bench/servers.js";
+
+const built = (path: string) =>
+  new URL(`../dist/${path}`, import.meta.url).href;
+const { measureServer, prepareServer } = (await import(
+  built("bench/measure.js")
+)) as typeof MeasureModule;
+const { measureRooms, roomsChecks, roomsRows } = (await import(
+  built("bench/rooms.js")
+)) as typeof RoomsModule;
+const { knobs } = (await import(
+  built("bench/servers.js")
+)) as typeof ServersModule;
+
+const options: MeasureOptions = {
+  clients: 10,
+  intervalMs: 200,
+  windowMs: 1000,
+  concurrency: 10,
+  progress: () => {},
+};
+
+describe("tuning rows", () => {
+  it("deflate shrinks ws pushes, msgpack changes Socket.IO's and keeps the exact byte check", async () => {
+    const run = async (
+      knob: (typeof knobs)[number] | undefined,
+      server: "ws-bare" | "socketio-bare",
+      client: "ws" | "socket.io-websocket",
+    ) =>
+      measureServer(
+        await prepareServer(server, options, knob?.env),
+        client,
+        options,
+        () => {},
+        knob?.parser,
+        knob?.exactBytes ?? true,
+      );
+    const knob = (id: string) => knobs.find((k) => k.id === id)!;
+    // At once: nothing here is a timing.
+    const [ws, deflate, json, msgpack] = await Promise.all([
+      run(undefined, "ws-bare", "ws"),
+      run(knob("ws-deflate"), "ws-bare", "ws"),
+      run(undefined, "socketio-bare", "socket.io-websocket"),
+      run(knob("socketio-msgpack"), "socketio-bare", "socket.io-websocket"),
+    ]);
+    // The same text, a seq and a timestamp each time: the shared context
+    // compresses every push after the first to a fraction.
+    expect(deflate.bytesPerPush).toBeLessThan(ws.bytesPerPush / 2);
+    expect(msgpack.pushBytesWritten).toBe(msgpack.expectedPushBytes);
+    expect(msgpack.replyBytesRead).toBe(msgpack.expectedReplyBytes);
+    expect(msgpack.bytesPerPush).not.toBe(json.bytesPerPush);
+    expect(msgpack.pushesLost).toBe(0);
+  }, 60_000);
+});
+
+describe("the rooms scenario", () => {
+  it("on both demos: every say reaches every member, bytes exact both ways", async () => {
+    // Both at once: nothing here is a timing.
+    const all = await Promise.all(
+      roomsRows.map((row) =>
+        measureRooms(row, {
+          rooms: 2,
+          members: 3,
+          sayEveryMs: 1000,
+          says: 1,
+          burst: 2,
+          progress: () => {},
+        }),
+      ),
+    );
+    for (const figures of all) {
+      expect(figures.says).toBe(6);
+      expect(figures.deliveries).toBe(18);
+      expect(figures.burstDeliveries).toBe(2 * 6 * 3);
+      expect(roomsChecks(figures).filter((check) => !check.ok)).toEqual([]);
+      expect(figures.bytesPerDelivery).toBeGreaterThan(0);
+      expect(figures.latencyDistributionMs).toHaveLength(10);
+    }
+  }, 30_000);
+});
