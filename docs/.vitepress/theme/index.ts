@@ -1,5 +1,6 @@
 import DefaultTheme from "vitepress/theme";
 import { onContentUpdated, type Theme } from "vitepress";
+import CompareCharts from "./components/CompareCharts.vue";
 import CompareTables from "./components/CompareTables.vue";
 import Diagram from "./components/Diagram.vue";
 import WireDiagram from "./components/WireDiagram.vue";
@@ -11,6 +12,7 @@ export default {
   enhanceApp({ app }) {
     app.component("WireDiagram", WireDiagram);
     app.component("CompareTables", CompareTables);
+    app.component("CompareCharts", CompareCharts);
     app.component("Diagram", Diagram);
   },
   setup() {

@@ -1,0 +1,95 @@
+// The Measured page's charts, drawn from a known JSON: what is drawn, and
+// where, follows from the figures; labels follow the locale.
+import { describe, expect, it } from "vitest";
+import {
+  comparisonCharts,
+  logTicks,
+  ratioBars,
+  type ComparisonData,
+} from "../.vitepress/theme/charts.js";
+
+const distribution = [1, 1, 1, 2, 2, 3, 4, 5, 8, 10];
+const data: ComparisonData = {
+  transports: [
+    {
+      label: "ws",
+      demo: { latencyDistributionMs: distribution },
+      bare: { latencyDistributionMs: distribution },
+      ratios: { heapPerConnection: 2, rssPerConnection: 0.5, bytesPerPush: 1 },
+    },
+  ],
+  across: [],
+  knobs: [],
+  sweep: [100, 1000, 10_000].map((clients) => ({
+    clients,
+    servers: [
+      {
+        label: "ws demo",
+        heapPerConnection: 4096,
+        connectAllMs: clients,
+        latencyP99Ms: 1,
+      },
+    ],
+  })),
+  rooms: null,
+};
+
+/** The (x, width) of every bar, in order. */
+function bars(svg: string): Array<{ x: number; width: number }> {
+  return [
+    ...svg.matchAll(
+      /<rect class="cc-s\d" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g,
+    ),
+  ].map((m) => ({ x: Number(m[1]), width: Number(m[2]) }));
+}
+
+describe("the Measured page's charts", () => {
+  it("draws 2x and 0.5x as bars of one length on either side of 1.00x", () => {
+    const svg = ratioBars("ratios", [
+      { label: "more", value: 2, series: 0 },
+      { label: "less", value: 0.5, series: 1 },
+      { label: "not measured", value: Number.NaN, series: 2 },
+    ]);
+    const [more, less] = bars(svg);
+    expect(bars(svg)).toHaveLength(2);
+    expect(more!.width).toBeCloseTo(less!.width, 5);
+    expect(less!.x + less!.width).toBeCloseTo(more!.x, 5);
+    expect(svg).toContain(">2.00x<");
+    expect(svg).toContain(">0.50x<");
+    expect(svg).not.toContain("not measured");
+  });
+
+  it("draws ratios, latency distributions and scaling lines from the JSON", () => {
+    const charts = comparisonCharts(data, "en");
+    expect(charts.map((chart) => chart.id)).toEqual([
+      "demo-over-bare",
+      "push-latency",
+      "scaling-heap",
+      "scaling-connect",
+      "scaling-latency",
+    ]);
+    const ratios = charts[0]!.svg;
+    expect(ratios).toContain("ws: heap per connection");
+    expect(ratios).toContain(">2.00x<");
+    // One line per server, a point per client count, on a log axis.
+    const connect = charts[3]!.svg;
+    const points = /<polyline[^>]* points="([^"]+)"/
+      .exec(connect)![1]!
+      .split(" ");
+    expect(points).toHaveLength(3);
+    const xs = points.map((point) => Number(point.split(",")[0]));
+    expect(xs[1]! - xs[0]!).toBeCloseTo(xs[2]! - xs[1]!, 0);
+  });
+
+  it("takes its labels from the locale", () => {
+    const [ko] = comparisonCharts(data, "ko");
+    expect(ko!.svg).toContain("ws: 연결당 힙");
+    expect(ko!.svg).not.toContain("heap per connection");
+  });
+
+  it("puts ticks at 1, 2 and 5 times powers of ten", () => {
+    expect(logTicks(80, 12_000)).toEqual([
+      100, 200, 500, 1000, 2000, 5000, 10_000,
+    ]);
+  });
+});
