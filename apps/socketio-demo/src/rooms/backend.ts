@@ -16,6 +16,8 @@ export interface RoomsBackend {
   readonly reachable: () => boolean;
   /** Whether other processes share these rooms (lesson 3). */
   readonly shared: boolean;
+  /** Another process was heard from: count the processes again. */
+  readonly peerHeard: () => void;
   /** Called when the number of processes went down (set by the chat). */
   onProcessGone: () => void;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export function createMemoryBackend(): RoomsBackend {
     messageLog: (hasMembers) => new MemoryMessageLog(hasMembers),
     reachable: () => true,
     shared: false,
+    peerHeard: () => {},
     onProcessGone: () => {},
     close: () => Promise.resolve(),
   };

@@ -105,16 +105,17 @@ export function attachRooms(
     else lastPresence.set(room, names);
     if (backend.shared && !quiet) rooms.serverSideEmit("presence", room, names);
   }
-  rooms.on("presence", (room: string, names: readonly string[]) =>
-    remember(room, names, true),
-  );
+  rooms.on("presence", (room: string, names: readonly string[]) => {
+    remember(room, names, true);
+    backend.peerHeard();
+  });
   // #endregion last-presence
 
   /** The answer while Redis is away (lesson 3): nothing was sent. */
-  const unavailable = (error?: unknown) =>
+  const unavailable = () =>
     refusal(
       "unavailable",
-      `the chat cannot reach its Redis right now${error ? ` (${quoteText(String((error as Error).message ?? error), 80)})` : ""}; nothing was sent, try again in a moment`,
+      "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
     );
 
   rooms.on("connection", (socket: RoomsSocket) => {
@@ -231,7 +232,7 @@ export function attachRooms(
         if (already) return;
         local.log.line(`${client.id} joined ${room} as ${quoteText(name, 40)}`);
         await announceJoin(socket, room);
-      })().catch((error: unknown) => refused(ack, unavailable(error)));
+      })().catch(() => refused(ack, unavailable()));
     });
     // #endregion join
 
@@ -257,7 +258,7 @@ export function attachRooms(
           // would skip the sender, who would then never see its own message.
           rooms.to(room).emit("message", message);
         })
-        .catch((error: unknown) => refused(ack, unavailable(error)));
+        .catch(() => refused(ack, unavailable()));
     });
     // #endregion say
 

@@ -15,7 +15,7 @@ import { RedisMessageLog } from "@repo/rooms/redis";
 import type { RoomsBackend } from "./backend.js";
 
 /** How often the process count is read to notice a process that died. */
-const COUNT_EVERY_MS = 2000;
+const COUNT_EVERY_MS = 1000;
 
 export async function connectRedisBackend(
   url: string,
@@ -87,16 +87,18 @@ export async function connectRedisBackend(
   // The adapter does not say when another process dies. It can count the
   // processes (those subscribed to its channel, which Redis drops as soon
   // as a killed process's connection closes): when the count goes down,
-  // the chat recomputes each room's presence.
-  const counter = setInterval(() => {
+  // the chat recomputes each room's presence. Counted once a second, and
+  // whenever another process makes itself heard.
+  function count() {
     void rooms
       ?.serverCount()
-      .then((count) => {
-        if (count < processes) backend.onProcessGone();
-        processes = count;
+      .then((now) => {
+        if (now < processes) backend.onProcessGone();
+        processes = now;
       })
       .catch(() => {});
-  }, COUNT_EVERY_MS);
+  }
+  const counter = setInterval(count, COUNT_EVERY_MS);
   counter.unref();
   // #endregion process-gone
 
@@ -109,6 +111,7 @@ export async function connectRedisBackend(
     reachable: () =>
       redis.status === "ready" && adapterRedis.status === "ready",
     shared: true,
+    peerHeard: count,
     onProcessGone: () => {},
     close() {
       closing = true;
