@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   comparisonCharts,
+  linearTicks,
   logTicks,
   ratioBars,
   type ComparisonData,
@@ -27,7 +28,7 @@ const data: ComparisonData = {
         label: "ws demo",
         heapPerConnection: 4096,
         connectAllMs: clients,
-        latencyP99Ms: 1,
+        latencyP50Ms: 1,
       },
     ],
   })),
@@ -88,6 +89,7 @@ describe("the Measured page's charts", () => {
   });
 
   it("puts ticks at 1, 2 and 5 times powers of ten", () => {
+    expect(linearTicks(22)).toEqual([0, 5, 10, 15, 20]);
     expect(logTicks(80, 12_000)).toEqual([
       100, 200, 500, 1000, 2000, 5000, 10_000,
     ]);

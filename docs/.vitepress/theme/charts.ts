@@ -52,7 +52,7 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     scalingHeap: "Heap per connection (KB) against the number of clients",
     scalingConnect:
       "Time to connect every client (s) against the number of clients",
-    scalingLatency: "Push latency p99 (ms) against the number of clients",
+    scalingLatency: "Push latency p50 (ms) against the number of clients",
     noSweep:
       "No sweep in this run: npm run compare -- --sweep 100,1000,10000 draws these lines.",
   },
@@ -77,7 +77,7 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     latencyP99: "푸시 지연 p99",
     scalingHeap: "클라이언트 수에 따른 연결당 힙 (KB)",
     scalingConnect: "클라이언트 수에 따른 전체 연결 시간 (s)",
-    scalingLatency: "클라이언트 수에 따른 푸시 지연 p99 (ms)",
+    scalingLatency: "클라이언트 수에 따른 푸시 지연 p50 (ms)",
     noSweep:
       "이번 실행에는 스윕이 없습니다: npm run compare -- --sweep 100,1000,10000 으로 그립니다.",
   },
@@ -85,6 +85,8 @@ export const chartLabels: Record<Locale, ChartLabels> = {
 
 const WIDTH = 720;
 const SERIES = 6; // cc-s0 ... cc-s5 in the stylesheet
+/** Room on the right of a plot for its legend. */
+const LEGEND = 220;
 
 function escape(text: string): string {
   return text
@@ -173,6 +175,19 @@ export function logTicks(low: number, high: number): number[] {
   return ticks;
 }
 
+/** Up to six ticks from 0 to `high`, at a step of 1, 2 or 5 times a power of ten. */
+export function linearTicks(high: number): number[] {
+  if (!(high > 0)) return [0];
+  const rough = high / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step =
+    [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= high + step / 1e6; tick += step)
+    ticks.push(Number(tick.toPrecision(6)));
+  return ticks;
+}
+
 function tickText(value: number): string {
   return value >= 1000
     ? `${value / 1000}k`
@@ -191,7 +206,7 @@ export function lines(
   axes: { x: string; y: string; yLog?: boolean },
 ): string {
   const left = 56;
-  const right = WIDTH - 190;
+  const right = WIDTH - LEGEND;
   const top = 30;
   const bottom = 250;
   const points = series.flatMap((s) =>
@@ -228,9 +243,7 @@ export function lines(
     body.push(
       `<text class="cc-tick" x="${px(tick)}" y="${bottom + 16}" text-anchor="middle">${tickText(tick)}</text>`,
     );
-  const yTicks = axes.yLog
-    ? logTicks(yLow, yHigh)
-    : [0, 0.25, 0.5, 0.75, 1].map((f) => Number((f * yHigh).toPrecision(2)));
+  const yTicks = axes.yLog ? logTicks(yLow, yHigh) : linearTicks(yHigh);
   for (const tick of yTicks)
     body.push(
       `<text class="cc-tick" x="${left - 6}" y="${py(tick) + 4}" text-anchor="end">${tickText(tick)}</text>`,
@@ -268,7 +281,7 @@ export function distributions(
   // A cumulative curve is the lines chart with its axes the other way:
   // x the latency at each percentile, y the percentile.
   const left = 56;
-  const right = WIDTH - 190;
+  const right = WIDTH - LEGEND;
   const top = 30;
   const bottom = 250;
   const all = series
@@ -340,7 +353,7 @@ export interface ComparisonData {
       readonly label: string;
       readonly heapPerConnection: number;
       readonly connectAllMs: number;
-      readonly latencyP99Ms: number;
+      readonly latencyP50Ms: number;
     }>;
   }>;
   readonly rooms?: {
@@ -502,7 +515,7 @@ export function comparisonCharts(
         svg: lines(
           l.scalingLatency,
           xs,
-          of((s) => s.latencyP99Ms),
+          of((s) => s.latencyP50Ms),
           {
             x: l.clientsAxis,
             y: "ms",
