@@ -13,7 +13,15 @@ describe("readSettings", () => {
       allowedOrigins: [],
       redisUrl: undefined,
       workers: 1,
+      pushText: undefined,
     });
+  });
+
+  it("takes PUSH_TEXT as it is, the compare tool's one text for every server", () => {
+    expect(
+      readSettings({ PUSH_TEXT: " Hello from the server" }, { port: 8001 })
+        .pushText,
+    ).toBe(" Hello from the server");
   });
 
   it.each([
@@ -24,6 +32,7 @@ describe("readSettings", () => {
     [{ PORT: "70000" }, 'PORT="70000" is not valid'],
     [{ PUSH_INTERVAL_MS: "0" }, 'PUSH_INTERVAL_MS="0" is not valid'],
     [{ PUSH_INTERVAL_MS: "1.5" }, 'PUSH_INTERVAL_MS="1.5" is not valid'],
+    [{ PUSH_TEXT: "x".repeat(201) }, "PUSH_TEXT is 201 characters long"],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY=loopback"],
     [{ ALLOWED_ORIGINS: "example.com" }, '"example.com" is not an origin'],
     [
