@@ -33,6 +33,7 @@ import {
 import {
   measureRooms,
   NeedsLessonThree,
+  roomsAcross,
   roomsChecks,
   roomsRows,
   type RoomsComparison,
@@ -468,7 +469,13 @@ try {
     for (const figures of [...transports, ...twoProcesses])
       checks.push(...roomsChecks(figures));
     const { progress: _, ...shown } = roomsOptions;
-    rooms = { options: shown, transports, twoProcesses, twoProcessesNote };
+    rooms = {
+      options: shown,
+      transports,
+      twoProcesses,
+      twoProcessesNote,
+      across: roomsAcross([transports, twoProcesses]),
+    };
   }
 } catch (error) {
   if (process.stderr.isTTY) process.stderr.write("\n");

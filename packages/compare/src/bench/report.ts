@@ -431,6 +431,28 @@ export function extraTables(
         row("burst: say -> delivery p99 (ms)", (f) => n1(f.burstLatencyP99Ms)),
       ],
     });
+    if (rooms.across.length > 0)
+      tables.push({
+        title: "Rooms, transport against transport",
+        rows: [
+          [
+            "ratio",
+            "heap/member",
+            "latency p50 / p99",
+            "B/delivery",
+            "CPU/1000 deliveries",
+            "burst deliveries/s",
+          ],
+          ...rooms.across.map((a) => [
+            a.label,
+            ratio(a.heapPerMember),
+            `${ratio(a.latencyP50)} / ${ratio(a.latencyP99)}`,
+            ratio(a.bytesPerDelivery),
+            ratio(a.cpuPer1000Deliveries),
+            ratio(a.burstDeliveriesPerSecond),
+          ]),
+        ],
+      });
   }
   return tables;
 }

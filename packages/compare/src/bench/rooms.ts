@@ -389,6 +389,42 @@ export interface RoomsComparison {
   readonly twoProcesses: readonly RoomsFigures[];
   /** Why the two-process runs are missing, when they are. */
   readonly twoProcessesNote: string | null;
+  /** Socket.IO's figures over ws's, on one process and on two. */
+  readonly across: readonly RoomsRatios[];
+}
+
+export interface RoomsRatios {
+  readonly label: string;
+  readonly heapPerMember: number;
+  readonly latencyP50: number;
+  readonly latencyP99: number;
+  readonly bytesPerDelivery: number;
+  readonly cpuPer1000Deliveries: number;
+  readonly burstDeliveriesPerSecond: number;
+}
+
+/** Socket.IO against ws wherever both were measured (same processes). */
+export function roomsAcross(
+  groups: ReadonlyArray<readonly RoomsFigures[]>,
+): RoomsRatios[] {
+  return groups.flatMap((group) => {
+    const ws = group.find((f) => f.server === "ws-demo");
+    const sio = group.find((f) => f.server === "socketio-demo");
+    if (!ws || !sio) return [];
+    return [
+      {
+        label: `${sio.label} / ${ws.label}`,
+        heapPerMember: sio.heapPerMember / ws.heapPerMember,
+        latencyP50: sio.latencyP50Ms / ws.latencyP50Ms,
+        latencyP99: sio.latencyP99Ms / ws.latencyP99Ms,
+        bytesPerDelivery: sio.bytesPerDelivery / ws.bytesPerDelivery,
+        cpuPer1000Deliveries:
+          sio.cpuMsPer1000Deliveries / ws.cpuMsPer1000Deliveries,
+        burstDeliveriesPerSecond:
+          sio.burstDeliveriesPerSecond / ws.burstDeliveriesPerSecond,
+      },
+    ];
+  });
 }
 
 /** The rooms' checks: exact bytes both ways, every say delivered to every member, none refused. */
