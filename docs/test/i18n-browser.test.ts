@@ -113,6 +113,9 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
         // Emphasis that markdown did not take (a Korean particle right
         // after `**…)**`) shows its asterisks.
         expect(text, `${page}: unrendered **`).not.toContain("**");
+        expect(text, `${page}: unrendered * or _ beside Hangul`).not.toMatch(
+          /[\uAC00-\uD7A3][*_]|[*_][\uAC00-\uD7A3]/,
+        );
         // The navigation is the Korean one.
         expect(
           await tab.locator(".VPSidebar").textContent(),
