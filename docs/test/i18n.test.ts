@@ -208,3 +208,36 @@ describe("the theme's words in Korean", () => {
     ).toEqual([]);
   });
 });
+
+describe("the Korean pitfalls page follows the original note", () => {
+  // The note's mistakes in the order the note makes them: ws.js, then
+  // wsclient.js, socket.js, socketClient.js and index.pug.
+  const NOTE_ORDER = [
+    "new-ws-server-server-server",
+    "trusting-x-forwarded-for-from-anyone",
+    "clearinterval-ws-clearinterval",
+    "every-3-seconds-to-all-connected-clients",
+    "a-message-handler-that-reads-the-global-event",
+    "import-websocket-from-socket-io-then-socketio-server",
+    "x-forward-for",
+    "req-ip-and-req-connection-on-socket-request",
+    "script-src-socket-io-socket-io-js",
+  ];
+  const PAGE = "ko/pitfalls.md";
+
+  it("in the note's order", () => {
+    expect(
+      headings(PAGE)
+        .map((heading) => heading.anchor)
+        .filter((anchor) => NOTE_ORDER.includes(anchor)),
+    ).toEqual(NOTE_ORDER);
+  });
+
+  it.each(NOTE_ORDER)("quotes the note's line(s) under #%s", (anchor) => {
+    const text = read(PAGE);
+    const start = text.indexOf(`{#${anchor}}`);
+    const end = text.indexOf("\n## ", start);
+    expect(start).toBeGreaterThan(0);
+    expect(text.slice(start, end)).toMatch(/\n```\w*\n[\s\S]+?\n```/);
+  });
+});
