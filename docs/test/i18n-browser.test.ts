@@ -5,6 +5,7 @@
 // the language switcher leads to the same section of the other language.
 import { existsSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import {
@@ -179,6 +180,30 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
           await tab.locator(`.vp-doc [id="${anchor}"]`).textContent(),
         ).toBe(englishHeading);
         expect(errors).toEqual([]);
+        await tab.close();
+      },
+    );
+
+    it.each([
+      ["/ko/no-such-page", "페이지를 찾을 수 없습니다", "ko-KR"],
+      ["/no-such-page", "PAGE NOT FOUND", "en-US"],
+    ])(
+      "a missing page under %s says so in its locale",
+      async (path, title, lang) => {
+        const tab = await browser.newPage();
+        // What a static host does: the built 404.html, with status 404.
+        await tab.route(`${origin}${path}`, (route) =>
+          route.fulfill({
+            status: 404,
+            contentType: "text/html",
+            body: readFileSync(join(dist, "404.html"), "utf8"),
+          }),
+        );
+        await tab.goto(`${origin}${path}`);
+        await expect
+          .poll(() => tab.locator(".NotFound .title").textContent())
+          .toBe(title);
+        expect(await tab.locator("html").getAttribute("lang")).toBe(lang);
         await tab.close();
       },
     );
