@@ -52,7 +52,9 @@ listen(server, settings, log, {
   describe:
     `push every ${settings.pushIntervalMs} ms, ` +
     `heartbeat ${settings.heartbeatSet ? `${settings.heartbeatMs} ms` : "Socket.IO's 25 s + 20 s"}, ` +
-    `trusted proxies: ${settings.trustProxySetting}, ` +
-    `rooms: ${settings.redisUrl ? `shared in Redis at ${settings.redisUrl}` : "in this process"}`,
+    `trusted proxies: ${settings.trustProxySetting}` +
+    (settings.redisUrl
+      ? `, rooms shared in Redis at ${settings.redisUrl}`
+      : ""),
   closeRealtime: realtime.close,
 });

@@ -4,7 +4,7 @@
 // both the light and the dark theme read them. Labels come from a locale
 // (chartLabels), so that each locale's page passes its own.
 
-export type Locale = "en" | "ko";
+import type { Locale } from "./i18n.js";
 
 export interface ChartLabels {
   readonly demoOverBare: string;

@@ -1,6 +1,7 @@
 import DefaultTheme from "vitepress/theme";
 import { onContentUpdated, type Theme } from "vitepress";
 import CompareCharts from "./components/CompareCharts.vue";
+import CompareMore from "./components/CompareMore.vue";
 import CompareTables from "./components/CompareTables.vue";
 import Diagram from "./components/Diagram.vue";
 import WireDiagram from "./components/WireDiagram.vue";
@@ -13,6 +14,7 @@ export default {
     app.component("WireDiagram", WireDiagram);
     app.component("CompareTables", CompareTables);
     app.component("CompareCharts", CompareCharts);
+    app.component("CompareMore", CompareMore);
     app.component("Diagram", Diagram);
   },
   setup() {

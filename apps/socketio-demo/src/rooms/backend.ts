@@ -24,6 +24,7 @@ export interface RoomsBackend {
 }
 // #endregion backend
 
+// #region memory-backend
 /** Lesson 2's backend: one process. */
 export function createMemoryBackend(): RoomsBackend {
   return {
@@ -37,3 +38,4 @@ export function createMemoryBackend(): RoomsBackend {
     close: () => Promise.resolve(),
   };
 }
+// #endregion memory-backend
