@@ -21,6 +21,7 @@ import {
 import {
   acrossTransports,
   checksFor,
+  comparisonJson,
   type Check,
   type KnobResult,
   ratiosOf,
@@ -525,7 +526,7 @@ const comparison: Comparison = {
   checks,
 };
 
-const json = `${JSON.stringify(comparison, null, 2)}\n`;
+const json = comparisonJson(comparison);
 const markdown = renderMarkdown(comparison);
 for (const [file, text] of [
   [values.json, json],

@@ -7,7 +7,8 @@ import {
   websocketFrameBytes,
 } from "../src/bench/frames.js";
 import { percentile } from "../src/bench/percentiles.js";
-import { byteCheck, checksFor } from "../src/bench/report.js";
+import { format } from "prettier";
+import { byteCheck, checksFor, comparisonJson } from "../src/bench/report.js";
 import type { ServerFigures } from "../src/bench/measure.js";
 
 describe("protocol arithmetic", () => {
@@ -206,5 +207,28 @@ describe("checks", () => {
     expect(
       checks.some((check) => !check.ok && check.detail.includes("3 timers")),
     ).toBe(true);
+  });
+});
+
+describe("the JSON the docs site reads", () => {
+  it("is laid out as Prettier lays it out, so the format check passes as written", async () => {
+    const value = {
+      transports: [
+        {
+          latencyDistributionMs: [
+            0.08283400535583496, 0.1066670417785645, 0.1396667957305908,
+            0.2073330879211426, 0.3166670799255371, 1.5, 2, 3, 40, 500.25,
+          ],
+          short: [1, 2.5, 3],
+          missing: [null, 1, null, 0.123456789012345, 0.123456789012345, 7],
+          none: [],
+          nested: { clients: 10, ok: true, label: "ws" },
+        },
+      ],
+      checks: [{ ok: true, detail: "0 B off" }],
+    };
+    const json = comparisonJson(value);
+    expect(JSON.parse(json)).toEqual(value);
+    expect(await format(json, { parser: "json" })).toBe(json);
   });
 });
