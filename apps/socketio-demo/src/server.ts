@@ -2,9 +2,12 @@
 import {
   composeServer,
   createLog,
+  isClusterPrimary,
   listen,
   readSettingsOrExit,
+  runPrimary,
 } from "@repo/demo-kit";
+import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
@@ -15,6 +18,14 @@ const log = createLog();
 const settings = readSettingsOrExit("socketio-demo", process.env, {
   port: DEFAULT_PORT,
 });
+
+// Lesson 3: with WORKERS=N this process is only the primary, which hands
+// connections to N workers; each worker runs this file past this line.
+if (isClusterPrimary(settings))
+  await runPrimary(settings, log, {
+    name: "socketio-demo",
+    script: "socketio",
+  });
 
 // #region server
 const { server, realtime } = composeServer(
@@ -38,4 +49,7 @@ listen(server, settings, log, {
     `heartbeat ${settings.heartbeatSet ? `${settings.heartbeatMs} ms` : "Socket.IO's 25 s + 20 s"}, ` +
     `trusted proxies: ${settings.trustProxySetting}`,
   closeRealtime: realtime.close,
+  // In a worker of WORKERS=N: every request of a polling session reaches
+  // the worker that holds the session.
+  takeConnections: () => setupWorker(realtime.io),
 });

@@ -2,8 +2,10 @@
 import {
   composeServer,
   createLog,
+  isClusterPrimary,
   listen,
   readSettingsOrExit,
+  runPrimary,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
@@ -17,6 +19,11 @@ const log = createLog();
 const settings = readSettingsOrExit("ws-demo", process.env, {
   port: DEFAULT_PORT,
 });
+
+// Lesson 3: with WORKERS=N this process is only the primary, which hands
+// connections to N workers; each worker runs this file past this line.
+if (isClusterPrimary(settings))
+  await runPrimary(settings, log, { name: "ws-demo", script: "ws" });
 
 // #region scale-out
 // Lesson 3: with REDIS_URL the rooms live in Redis, shared by every
