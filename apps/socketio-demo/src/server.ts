@@ -2,10 +2,9 @@
 import {
   composeServer,
   createLog,
-  isClusterPrimary,
   listen,
   readSettingsOrExit,
-  runPrimary,
+  startCluster,
 } from "@repo/demo-kit";
 import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
@@ -19,13 +18,13 @@ const settings = readSettingsOrExit("socketio-demo", process.env, {
   port: DEFAULT_PORT,
 });
 
-// Lesson 3: with WORKERS=N this process is only the primary, which hands
-// connections to N workers; each worker runs this file past this line.
-if (isClusterPrimary(settings))
-  await runPrimary(settings, log, {
-    name: "socketio-demo",
-    script: "socketio",
-  });
+// Lesson 3: with WORKERS=N, the process started first becomes the primary:
+// it hands connections to N workers and never gets past this line; each
+// worker runs this file again and goes on.
+await startCluster(settings, log, {
+  name: "socketio-demo",
+  script: "socketio",
+});
 
 // #region server
 const { server, realtime } = composeServer(

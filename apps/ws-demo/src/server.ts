@@ -2,10 +2,9 @@
 import {
   composeServer,
   createLog,
-  isClusterPrimary,
   listen,
   readSettingsOrExit,
-  runPrimary,
+  startCluster,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
@@ -20,10 +19,10 @@ const settings = readSettingsOrExit("ws-demo", process.env, {
   port: DEFAULT_PORT,
 });
 
-// Lesson 3: with WORKERS=N this process is only the primary, which hands
-// connections to N workers; each worker runs this file past this line.
-if (isClusterPrimary(settings))
-  await runPrimary(settings, log, { name: "ws-demo", script: "ws" });
+// Lesson 3: with WORKERS=N, the process started first becomes the primary:
+// it hands connections to N workers and never gets past this line; each
+// worker runs this file again and goes on.
+await startCluster(settings, log, { name: "ws-demo", script: "ws" });
 
 // #region scale-out
 // Lesson 3: with REDIS_URL the rooms live in Redis, shared by every

@@ -30,6 +30,19 @@ export function isClusterWorker(settings: Settings): boolean {
   return settings.workers > 1 && cluster.isWorker;
 }
 
+/**
+ * Lesson 3's entry: with WORKERS=N (N > 1), in the first process, runs
+ * the primary and never resolves; in a worker, and without WORKERS,
+ * resolves at once.
+ */
+export async function startCluster(
+  settings: Settings,
+  log: Log,
+  options: PrimaryOptions,
+): Promise<void> {
+  if (isClusterPrimary(settings)) await runPrimary(settings, log, options);
+}
+
 export interface PrimaryOptions {
   /** The app's name in every line it prints. */
   readonly name: string;
@@ -65,11 +78,22 @@ export function runPrimary(
   const describeOf = new Map<number, string>();
   const backoff = { ms: RESPAWN_BACKOFF_MS.first };
 
+  /** Every worker alive, ready or not (cluster.workers lists the ready ones). */
+  const alive = new Map<number, Worker>();
+
   function fork(): Worker {
     const worker = cluster.fork();
+    alive.set(worker.id, worker);
+    // @socket.io/sticky hands connections to the workers in
+    // cluster.workers. One still building its app has no listener for
+    // them yet, and Node drops an IPC message nobody listens to, socket
+    // and all: a worker joins the list once it says it is ready.
+    delete cluster.workers?.[worker.id];
     log(`${name}: worker ${worker.id} started, pid ${worker.process.pid}`);
     worker.on("message", (message: WorkerMessage) => {
       if (message?.type !== "demo:ready") return;
+      if (cluster.workers && alive.has(worker.id))
+        cluster.workers[worker.id] = worker;
       describeOf.set(worker.id, message.describe);
       backoff.ms = RESPAWN_BACKOFF_MS.first;
       if (!ready && describeOf.size === settings.workers) {
@@ -83,6 +107,7 @@ export function runPrimary(
   cluster.on("exit", (worker, code, signal) => {
     const how = signal ? `signal ${signal}` : `code ${code}`;
     const wasReady = describeOf.delete(worker.id);
+    alive.delete(worker.id);
     if (stopping) return;
     if (!ready) {
       // A worker that cannot start (Redis unreachable, a bad setting) has
@@ -111,9 +136,7 @@ export function runPrimary(
     listenOnPort(server, settings, log, {
       ...options,
       describe: () => {
-        const pids = Object.values(cluster.workers ?? {}).map(
-          (worker) => worker?.process.pid,
-        );
+        const pids = [...alive.values()].map((worker) => worker.process.pid);
         const [describe] = describeOf.values();
         return `${settings.workers} workers, pids ${pids.join(", ")}; ${describe ?? ""}`;
       },
@@ -128,25 +151,21 @@ export function runPrimary(
     stopping = true;
     server.close();
     server.closeAllConnections();
-    const workers = Object.values(cluster.workers ?? {}).filter(
-      (worker): worker is Worker => worker !== undefined,
-    );
     const message: PrimaryMessage = { type: "demo:shutdown", signal };
-    for (const worker of workers) {
+    for (const worker of alive.values()) {
       if (worker.isConnected()) worker.send(message);
     }
     setTimeout(() => {
-      const left = Object.values(cluster.workers ?? {});
-      if (left.length > 0) {
+      if (alive.size > 0) {
         log(
-          `${name}: ${left.length} worker(s) still running after ${WORKERS_DEADLINE_MS} ms; killing them`,
+          `${name}: ${alive.size} worker(s) still running after ${WORKERS_DEADLINE_MS} ms; killing them`,
         );
-        for (const worker of left) worker?.process.kill("SIGKILL");
+        for (const worker of alive.values()) worker.process.kill("SIGKILL");
       }
       process.exit(code);
     }, WORKERS_DEADLINE_MS).unref();
     const waitForAll = (): void => {
-      if (Object.keys(cluster.workers ?? {}).length > 0) return;
+      if (alive.size > 0) return;
       if (code === 0) log(`${name} stopped`);
       process.exit(code);
     };
@@ -158,8 +177,7 @@ export function runPrimary(
     process.on(signal, (received) => {
       if (stopping) {
         log(`${received} again: exiting now`);
-        for (const worker of Object.values(cluster.workers ?? {}))
-          worker?.process.kill("SIGKILL");
+        for (const worker of alive.values()) worker.process.kill("SIGKILL");
         process.exit(1);
       }
       log(`${received}: stopping ${settings.workers} workers`);

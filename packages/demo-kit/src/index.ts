@@ -10,7 +10,6 @@ export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";
 export {
   isClusterPrimary,
   isClusterWorker,
-  runPrimary,
-  takeConnectionsFromPrimary,
+  startCluster,
   type PrimaryOptions,
 } from "./cluster.js";
