@@ -15,20 +15,26 @@ export interface PollingRun {
 }
 
 /**
- * Connects over polling only (from `localAddress`, if given), answers
+ * Connects over polling only (from `localAddress` and with extra
+ * `headers`, if given), answers
  * each push with a reply, and resolves after `count` pushes, the first
  * problem, or `timeoutMs`.
  */
 export function pollFor(
   origin: string,
   count: number,
-  options: { localAddress?: string; timeoutMs?: number } = {},
+  options: {
+    localAddress?: string;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<PollingRun> {
   const socket = io(origin, {
     path: "/socket.io",
     transports: ["polling"],
     reconnection: false,
     forceNew: true,
+    extraHeaders: options.headers ?? {},
     ...(options.localAddress
       ? {
           agent: new Agent({
