@@ -20,6 +20,7 @@ export default defineConfig({
       { text: "Socket.IO", link: "/socketio/" },
       { text: "Side by side", link: "/side-by-side" },
       { text: "Lesson 2: rooms", link: "/rooms/" },
+      { text: "Lesson 3: scale", link: "/scale/" },
       { text: "Instructors", link: "/instructors" },
     ],
     sidebar: [
@@ -28,6 +29,7 @@ export default defineConfig({
       { text: "The Socket.IO path, step by step", link: "/socketio/" },
       { text: "Side by side", link: "/side-by-side" },
       { text: "Lesson 2: chat rooms, side by side", link: "/rooms/" },
+      { text: "Lesson 3: more than one process, on Redis", link: "/scale/" },
       { text: "On the wire", link: "/on-the-wire" },
       { text: "Measured", link: "/measured" },
       { text: "Pitfalls from the original note", link: "/pitfalls" },

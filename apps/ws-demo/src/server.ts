@@ -57,7 +57,9 @@ listen(server, settings, log, {
   script: "ws",
   describe:
     `push every ${settings.pushIntervalMs} ms, heartbeat ${settings.heartbeatMs} ms, ` +
-    `trusted proxies: ${settings.trustProxySetting}, ` +
-    `rooms: ${settings.redisUrl ? `shared in Redis at ${settings.redisUrl}` : "in this process"}`,
+    `trusted proxies: ${settings.trustProxySetting}` +
+    (settings.redisUrl
+      ? `, rooms shared in Redis at ${settings.redisUrl}`
+      : ""),
   closeRealtime: realtime.close,
 });

@@ -89,4 +89,42 @@ export const sequenceDiagrams = {
       { from: 2, to: 2, label: "CLOSED (code 1006), countdown" },
     ],
   },
+  "ws-redis-say": {
+    title:
+      "Lesson 3 on ws: ann (process A) says hello to bob (process B), by hand",
+    actors: ["ann's page", "ws-demo A", "Redis", "ws-demo B", "bob's page"],
+    steps: [
+      { from: 0, to: 1, label: '{"event":"say",…,"ack":2}' },
+      { from: 1, to: 2, label: "EVAL say: XADD history + PUBLISH" },
+      { from: 2, to: 1, label: "the stream id", dashed: true },
+      { from: 1, to: 0, label: '{"event":"ack","ack":2,…}' },
+      { from: 2, to: 1, label: "pub/sub: the message", dashed: true },
+      { from: 2, to: 3, label: "pub/sub: the message", dashed: true },
+      { from: 1, to: 0, label: '{"event":"message",…}' },
+      { from: 3, to: 4, label: '{"event":"message",…}' },
+    ],
+  },
+  "socketio-redis-say": {
+    title:
+      "Lesson 3 on Socket.IO: ann (process A) says hello to bob (process B), with the streams adapter",
+    actors: [
+      "ann's page",
+      "socketio-demo A",
+      "Redis",
+      "socketio-demo B",
+      "bob's page",
+    ],
+    steps: [
+      { from: 0, to: 1, label: '42/rooms,1["say",…]' },
+      { from: 1, to: 2, label: "EVAL append: XADD history" },
+      { from: 2, to: 1, label: "the stream id", dashed: true },
+      { from: 1, to: 0, label: "43/rooms,1[{ok,id,at}]" },
+      { from: 1, to: 2, label: "rooms.to(room).emit: XADD socket.io" },
+      { from: 2, to: 1, label: "the stream offset", dashed: true },
+      { from: 1, to: 0, label: '42/rooms,["message",…]' },
+      { from: 3, to: 2, label: "XREAD (waiting)" },
+      { from: 2, to: 3, label: "the entry", dashed: true },
+      { from: 3, to: 4, label: '42/rooms,["message",…]' },
+    ],
+  },
 } as const;

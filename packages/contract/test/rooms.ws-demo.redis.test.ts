@@ -8,5 +8,7 @@ import { withTestRedis } from "./redis-fixture.js";
 
 describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
   const redis = withTestRedis();
-  describeRoomsContract(acrossProcesses(wsRoomsDriver, () => redis().url));
+  describeRoomsContract(
+    acrossProcesses(wsRoomsDriver, () => redis().url, "arrival"),
+  );
 });

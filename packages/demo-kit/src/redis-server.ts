@@ -43,6 +43,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
+    if (child && child.exitCode === null) return; // already running
     const server = spawn(
       redisServerPath,
       [

@@ -55,6 +55,7 @@ export interface RoomsBackend {
 }
 // #endregion backend
 
+// #region memory-backend
 /** Lesson 2's backend: one process, every room in memory, delivered at once. */
 export function createMemoryBackend(): RoomsBackend {
   const names = new Map<string, Map<string, string>>();
@@ -98,3 +99,4 @@ export function createMemoryBackend(): RoomsBackend {
   };
   return backend;
 }
+// #endregion memory-backend

@@ -15,9 +15,11 @@ interface Pair extends RunningApp {
 export function acrossProcesses(
   driver: RoomsDriver,
   redisUrl: () => string,
+  deliveryOrder: "arrival" | "by-id",
 ): RoomsDriver {
   return {
     ...driver,
+    capabilities: { ...driver.capabilities, deliveryOrder },
     name: `${driver.name}, two processes on Redis`,
     async start(env) {
       const shared = { ...env, REDIS_URL: redisUrl() };
