@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import {
   chmodSync,
+  existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -16,7 +17,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const nginxPath = process.env.NGINX_PATH || "nginx";
+/** NGINX_PATH, else Debian's (/usr/sbin is not on a user's PATH there), else PATH's. */
+export const nginxPath =
+  process.env.NGINX_PATH ||
+  (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 
 /** The load-balancer config in the repo, as attendees copy it. */
 export const workshopConfPath = fileURLToPath(
