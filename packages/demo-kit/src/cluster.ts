@@ -81,19 +81,28 @@ export function runPrimary(
   /** Every worker alive, ready or not (cluster.workers lists the ready ones). */
   const alive = new Map<number, Worker>();
 
+  // #region join-when-ready
+  // @socket.io/sticky hands connections to the workers in
+  // cluster.workers. One still building its app has no listener for them
+  // yet, and Node drops an IPC message nobody listens to, socket and all:
+  // a worker joins the list only once it says it is ready.
+  function holdBack(worker: Worker): void {
+    delete cluster.workers?.[worker.id];
+  }
+  function letIn(worker: Worker): void {
+    if (cluster.workers && alive.has(worker.id))
+      cluster.workers[worker.id] = worker;
+  }
+  // #endregion join-when-ready
+
   function fork(): Worker {
     const worker = cluster.fork();
     alive.set(worker.id, worker);
-    // @socket.io/sticky hands connections to the workers in
-    // cluster.workers. One still building its app has no listener for
-    // them yet, and Node drops an IPC message nobody listens to, socket
-    // and all: a worker joins the list once it says it is ready.
-    delete cluster.workers?.[worker.id];
+    holdBack(worker);
     log(`${name}: worker ${worker.id} started, pid ${worker.process.pid}`);
     worker.on("message", (message: WorkerMessage) => {
       if (message?.type !== "demo:ready") return;
-      if (cluster.workers && alive.has(worker.id))
-        cluster.workers[worker.id] = worker;
+      letIn(worker);
       describeOf.set(worker.id, message.describe);
       backoff.ms = RESPAWN_BACKOFF_MS.first;
       if (!ready && describeOf.size === settings.workers) {
