@@ -74,6 +74,7 @@ export function runPrimary(
   // #endregion primary
 
   let stopping = false;
+  let shutdownMessage: PrimaryMessage | undefined;
   let ready = false;
   const describeOf = new Map<number, string>();
   const backoff = { ms: RESPAWN_BACKOFF_MS.first };
@@ -102,6 +103,10 @@ export function runPrimary(
     log(`${name}: worker ${worker.id} started, pid ${worker.process.pid}`);
     worker.on("message", (message: WorkerMessage) => {
       if (message?.type !== "demo:ready") return;
+      if (shutdownMessage) {
+        worker.send(shutdownMessage); // ready just as the primary stops
+        return;
+      }
       letIn(worker);
       describeOf.set(worker.id, message.describe);
       backoff.ms = RESPAWN_BACKOFF_MS.first;
@@ -160,9 +165,12 @@ export function runPrimary(
     stopping = true;
     server.close();
     server.closeAllConnections();
-    const message: PrimaryMessage = { type: "demo:shutdown", signal };
+    shutdownMessage = { type: "demo:shutdown", signal };
     for (const worker of alive.values()) {
-      if (worker.isConnected()) worker.send(message);
+      // A worker still starting has no listener for the message (it would
+      // be lost) and no clients: the signal's default action ends it.
+      if (!describeOf.has(worker.id)) worker.process.kill("SIGTERM");
+      else if (worker.isConnected()) worker.send(shutdownMessage);
     }
     setTimeout(() => {
       if (alive.size > 0) {
