@@ -22,7 +22,13 @@ const enSidebar: DefaultTheme.SidebarItem[] = [
   { text: "The Socket.IO path, step by step", link: "/socketio/" },
   { text: "Side by side", link: "/side-by-side" },
   { text: "Lesson 2: chat rooms, side by side", link: "/rooms/" },
-  { text: "Lesson 3: more than one process, on Redis", link: "/scale/" },
+  {
+    text: "Lesson 3",
+    items: [
+      { text: "More than one process, on Redis", link: "/scale/" },
+      { text: "Deploy: workers and nginx", link: "/scale/deploy" },
+    ],
+  },
   { text: "On the wire", link: "/on-the-wire" },
   { text: "Measured", link: "/measured" },
   { text: "Pitfalls from the original note", link: "/pitfalls" },

@@ -42,7 +42,10 @@ export const FEATURES: readonly Feature[] = [
     part: "server",
     section: "rooms",
     ws: [...at(WS, "rooms"), ...at(WS_BACKEND, "memory-backend")],
-    socketio: [...at(IO, "namespace"), ...at(IO_BACKEND, "memory-backend")],
+    socketio: [
+      ...at(IO, "namespace", "presence"),
+      ...at(IO_BACKEND, "memory-backend"),
+    ],
   },
   {
     name: "broadcast to a room",
@@ -141,7 +144,7 @@ export const SERVER_FILES = {
 export const LESSON_3_REGIONS: readonly RegionRef[] = [
   ...at(WS_BACKEND, "backend"),
   ...at(IO_BACKEND, "backend"),
-  ...at(IO, "last-presence", "process-gone"),
+  ...at(IO, "process-gone"),
 ];
 
 /** The repository root, from docs/rooms/. */

@@ -176,9 +176,10 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
         await tab.waitForURL(
           `${origin}${urlOf(englishOf(koreanOf(page)))}#${anchor}`,
         );
-        expect(
-          await tab.locator(`.vp-doc [id="${anchor}"]`).textContent(),
-        ).toBe(englishHeading);
+        // The address changes before the page does: wait for the page.
+        await expect
+          .poll(() => tab.locator(`.vp-doc [id="${anchor}"]`).textContent())
+          .toBe(englishHeading);
         expect(errors).toEqual([]);
         await tab.close();
       },

@@ -25,12 +25,18 @@ export function read(page: string): string {
   return readFileSync(join(docsRoot, page), "utf8");
 }
 
-/** `<<< @/../path/file.ts#region [label]` lines: file (from docs/) and region. */
+/**
+ * `<<< @/../path/file.ts#region{lang} [label]` lines: file (from docs/)
+ * and region (`{lang}` picks the highlighting where the file's extension
+ * does not: `{nginx}` for a .conf).
+ */
 export function imports(
   page: string,
 ): Array<{ file: string; region: string | undefined; line: string }> {
   return [
-    ...read(page).matchAll(/^<<< @\/(\S+?)(?:#([^\s[{]+))?(?:\s.*)?$/gm),
+    ...read(page).matchAll(
+      /^<<< @\/(\S+?)(?:#([^\s[{]+))?(?:\{[^}]*\})?(?:\s.*)?$/gm,
+    ),
   ].map((match) => ({
     file: match[1]!,
     region: match[2],

@@ -5,6 +5,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docsRoot, imports, pages } from "./markdown.js";
 
+/**
+ * How a file marks its regions: `// #region name` in code, `#region name`
+ * in an nginx config (VitePress reads `# #region` as no region at all).
+ */
+function marker(file: string): string {
+  return file.endsWith(".conf") ? "#" : "// #";
+}
+
 const all = pages().flatMap((page) =>
   imports(page).map((entry) => ({ page, ...entry })),
 );
@@ -24,11 +32,12 @@ describe("code imported into the docs", () => {
       const lines = readFileSync(path, "utf8")
         .split("\n")
         .map((line) => line.trim());
+      const mark = marker(entry.file);
       const starts = lines.filter(
-        (line) => line === `// #region ${entry.region}`,
+        (line) => line === `${mark}region ${entry.region}`,
       ).length;
       const ends = lines.filter(
-        (line) => line === `// #endregion ${entry.region}`,
+        (line) => line === `${mark}endregion ${entry.region}`,
       ).length;
       expect(
         { starts, ends },
@@ -46,10 +55,15 @@ describe("regions in the sources", () => {
       const lines = readFileSync(join(docsRoot, file), "utf8")
         .split("\n")
         .map((line) => line.trim());
+      const mark = marker(file);
       const open: string[] = [];
       for (const line of lines) {
-        const start = /^\/\/ #region (\S+)$/.exec(line);
-        const end = /^\/\/ #endregion(?: (\S+))?$/.exec(line);
+        const start = line.startsWith(`${mark}region `)
+          ? /^\S+ (\S+)$/.exec(line.slice(mark.length))
+          : null;
+        const end = line.startsWith(`${mark}endregion`)
+          ? /^endregion(?: (\S+))?$/.exec(line.slice(mark.length))
+          : null;
         if (start) open.push(start[1]!);
         if (end)
           expect(

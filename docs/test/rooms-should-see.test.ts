@@ -13,6 +13,7 @@ import {
   chromiumPath,
   haveChromium,
 } from "@repo/demo-kit/testing";
+import { inOrder, readChatTab } from "./chat-tab.js";
 import { docsRoot, pages } from "./markdown.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
@@ -32,27 +33,6 @@ interface Seen {
   dialogs: string[];
 }
 
-/** The text of a chat tab, without the times of day. */
-async function read(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const text = (node: Node | null): string =>
-      [...(node?.childNodes ?? [])]
-        .filter((child) => child.nodeName !== "TIME")
-        .map((child) =>
-          child.nodeType === Node.TEXT_NODE ? child.textContent : text(child),
-        )
-        .join("")
-        .trim();
-    const panel = document.querySelector("#panels section:not([hidden])");
-    return [
-      `State: ${document.querySelector("#state")?.textContent ?? ""}`,
-      document.querySelector("#notice")?.textContent ?? "",
-      panel?.querySelector(".members")?.textContent ?? "",
-      ...[...(panel?.querySelectorAll("li") ?? [])].map((item) => text(item)),
-    ];
-  });
-}
-
 const XSS = "<img src=x onerror=alert(1)>";
 
 /** ann opens the chat, bob opens it, ann says hello, bob closes his tab. */
@@ -65,7 +45,7 @@ async function watch(browser: Browser, name: AppName): Promise<Seen> {
     });
   const tabSays = (page: Page, pattern: RegExp) =>
     vi.waitFor(
-      async () => expect((await read(page)).join("\n")).toMatch(pattern),
+      async () => expect((await readChatTab(page)).join("\n")).toMatch(pattern),
       {
         timeout: 10_000,
         interval: 100,
@@ -94,10 +74,10 @@ async function watch(browser: Browser, name: AppName): Promise<Seen> {
     await input.fill(XSS);
     await input.press("Enter");
     await tabSays(bob, /onerror/);
-    const seen = { ann: await read(ann), bob: await read(bob) };
+    const seen = { ann: await readChatTab(ann), bob: await readChatTab(bob) };
     await bob.close();
     await tabSays(ann, /bob left/);
-    const annLater = await read(ann);
+    const annLater = await readChatTab(ann);
     await ann.close();
     await terminalSays(/(close|disconnect) [\s\S]*(close|disconnect) /);
     return {
@@ -127,16 +107,6 @@ function normalize(
     for (const id of ids) text = text.replaceAll(id, "<id>");
     return text;
   });
-}
-
-/** Whether `expected` appears in `actual` in order (other lines may come between). */
-function inOrder(
-  actual: readonly string[],
-  expected: readonly string[],
-): boolean {
-  let at = 0;
-  for (const line of actual) if (line === expected[at]) at += 1;
-  return at === expected.length;
 }
 
 /** Blocks marked `<!-- you-should-see-rooms: id -->` and the fenced block after them. */

@@ -10,6 +10,7 @@ import {
   chromiumPath,
   haveChromium,
 } from "@repo/demo-kit/testing";
+import { inOrder } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
@@ -107,16 +108,6 @@ function normalize(
     if (id) text = text.replaceAll(id, "<id>");
     return text;
   });
-}
-
-/** Whether `expected` appears in `actual` in order (other lines may come between). */
-function inOrder(
-  actual: readonly string[],
-  expected: readonly string[],
-): boolean {
-  let at = 0;
-  for (const line of actual) if (line === expected[at]) at += 1;
-  return at === expected.length;
 }
 
 const blocks = pages().flatMap((page) =>

@@ -4,7 +4,9 @@ import {
   createLog,
   listen,
   readSettingsOrExit,
+  startCluster,
 } from "@repo/demo-kit";
+import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
@@ -16,6 +18,14 @@ const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
 const log = createLog();
 const settings = readSettingsOrExit("socketio-demo", process.env, {
   port: DEFAULT_PORT,
+});
+
+// Lesson 3: with WORKERS=N, the process started first becomes the primary:
+// it hands connections to N workers and never gets past this line; each
+// worker runs this file again and goes on.
+await startCluster(settings, log, {
+  name: "socketio-demo",
+  script: "socketio",
 });
 
 // #region scale-out
@@ -57,4 +67,7 @@ listen(server, settings, log, {
       ? `, rooms shared in Redis at ${settings.redisUrl}`
       : ""),
   closeRealtime: realtime.close,
+  // In a worker of WORKERS=N: every request of a polling session reaches
+  // the worker that holds the session.
+  takeConnections: () => setupWorker(realtime.io),
 });

@@ -4,6 +4,7 @@ import {
   createLog,
   listen,
   readSettingsOrExit,
+  startCluster,
 } from "@repo/demo-kit";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
@@ -17,6 +18,11 @@ const log = createLog();
 const settings = readSettingsOrExit("ws-demo", process.env, {
   port: DEFAULT_PORT,
 });
+
+// Lesson 3: with WORKERS=N, the process started first becomes the primary:
+// it hands connections to N workers and never gets past this line; each
+// worker runs this file again and goes on.
+await startCluster(settings, log, { name: "ws-demo", script: "ws" });
 
 // #region scale-out
 // Lesson 3: with REDIS_URL the rooms live in Redis, shared by every

@@ -7,3 +7,9 @@ export { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
 export { createGuard, type Guard } from "./guard.js";
 export { LogBudget, type LogBudgetOptions } from "./log-budget.js";
 export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";
+export {
+  isClusterPrimary,
+  isClusterWorker,
+  startCluster,
+  type PrimaryOptions,
+} from "./cluster.js";

@@ -1,6 +1,12 @@
+import cluster from "node:cluster";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { listensEverywhere } from "@repo/lifecycle";
+import {
+  isClusterWorker,
+  onPrimaryShutdown,
+  takeConnectionsFromPrimary,
+  tellPrimaryReady,
+} from "./cluster.js";
+import { listenOnPort } from "./listen-on-port.js";
 import type { Log } from "./log.js";
 import type { Settings } from "./settings.js";
 
@@ -16,12 +22,21 @@ export interface ListenOptions {
   readonly describe: string;
   /** Ends every realtime connection the way the transport should. */
   readonly closeRealtime: () => Promise<void>;
+  /**
+   * In a worker of WORKERS=N: how the server takes the connections the
+   * primary hands over. Socket.IO passes @socket.io/sticky's
+   * `setupWorker(io)`, which also pins each polling session to its
+   * worker; the default does the rest without sessions (ws).
+   */
+  readonly takeConnections?: () => void;
 }
 
 /**
  * Listens, prints one ready line with the URL to open, explains a port in
  * use, and on SIGINT/SIGTERM closes realtime clients first, then the HTTP
- * server, so the process ends by itself with code 0.
+ * server, so the process ends by itself with code 0. In a worker of
+ * WORKERS=N, takes connections from the primary instead, and tells it
+ * when it is ready; the primary prints the ready line.
  */
 export function listen(
   server: Server,
@@ -30,38 +45,28 @@ export function listen(
   options: ListenOptions,
 ): void {
   const { name } = options;
-  server.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EADDRINUSE") {
-      console.error(
-        `${name}: port ${settings.port} is already in use. Stop the other server, ` +
-          `or pick another port: PORT=${settings.port + 10} npm run ${options.script}`,
-      );
-    } else {
-      console.error(
-        `${name}: cannot listen on ${settings.host}:${settings.port}: ${error.message}`,
-      );
-    }
-    process.exit(1);
-  });
-
-  server.listen(settings.port, settings.host, () => {
-    const { port } = server.address() as AddressInfo;
-    const shown = ["127.0.0.1", "::1", "localhost"].includes(settings.host)
-      ? "localhost"
-      : settings.host;
-    log(`${name} ready at http://${shown}:${port} (${options.describe})`);
-    if (listensEverywhere(settings.host) && !settings.allowedHosts.any) {
-      log(
-        `${name} listens on every interface, but answers only to localhost, 127.0.0.1 and [::1]: ` +
-          `to open it from another machine, list the names it is reached by, e.g. ALLOWED_HOSTS=192.168.1.20,my-laptop.local`,
-      );
-    }
-  });
+  const worker = isClusterWorker(settings);
+  if (worker) {
+    (options.takeConnections ?? (() => takeConnectionsFromPrimary(server)))();
+    log(
+      `${name} worker, pid ${process.pid}, takes connections from the primary`,
+    );
+    tellPrimaryReady(options.describe);
+  } else {
+    listenOnPort(server, settings, log, {
+      ...options,
+      describe: () => options.describe,
+      onFailure: () => process.exit(1),
+    });
+  }
 
   // #region shutdown
   let stopping = false;
-  async function shutdown(signal: string): Promise<void> {
+  async function shutdown(signal: string, fromPrimary = false): Promise<void> {
     if (stopping) {
+      // A terminal's Ctrl-C reaches the primary and its workers at once;
+      // the primary's own word to stop is not a second Ctrl-C.
+      if (fromPrimary) return;
       log(`${signal} again: exiting now`);
       process.exit(1);
     }
@@ -86,9 +91,12 @@ export function listen(
     await options.closeRealtime();
     server.close(() => log(`${name} stopped`));
     server.closeAllConnections(); // idle keep-alive HTTP connections too
+    // A worker's channel to its primary would keep it running.
+    if (worker) cluster.worker?.disconnect();
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, (received) => void shutdown(received));
   }
+  if (worker) onPrimaryShutdown((signal) => void shutdown(signal, true));
   // #endregion shutdown
 }

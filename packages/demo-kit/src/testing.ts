@@ -9,3 +9,12 @@ export {
   startTestRedis,
   type TestRedis,
 } from "./redis-server.js";
+export {
+  haveNginx,
+  nginxPath,
+  startNginx,
+  workshopConfPath,
+  type DemoName,
+  type NginxOptions,
+  type TestNginx,
+} from "./nginx.js";

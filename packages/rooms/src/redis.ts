@@ -1,11 +1,82 @@
 // Lesson 3: the rooms' history in Redis, shared by every process of an
 // app. Kept apart from the package's main entry so that nothing else
 // loads ioredis (the chat page's code imports the main entry).
-import type { Redis } from "ioredis";
+import { Redis } from "ioredis";
 import type { CatchUp, ChatMessage } from "./history.js";
 import { LIMITS } from "./limits.js";
 import { compareMessageIds } from "./message-id.js";
 import type { MessageLog } from "./message-log.js";
+
+// #region chat-connection
+/**
+ * Opens `connections` connections to the chat's Redis, for the chat's own
+ * commands, and resolves once all are ready, or rejects with one sentence
+ * that says what to run or set. Commands fail at once while Redis is away
+ * (no offline queue), so a request can be refused then and there instead
+ * of waiting; each gets 2 s, so a stalled Redis cannot hang a request.
+ * Then the loss of Redis is logged once, and its return once, until
+ * `stop()`; ioredis reconnects by itself, with a growing pause up to 2 s.
+ */
+export async function connectChatRedis(
+  url: string,
+  options: {
+    readonly app: string;
+    readonly log: (line: string) => void;
+    readonly connections?: number;
+    /** Called each time Redis is back after a loss. */
+    readonly onBack?: () => void;
+  },
+): Promise<{ readonly clients: Redis[]; stop(): void }> {
+  const { app, log } = options;
+  const clients = Array.from(
+    { length: options.connections ?? 1 },
+    () =>
+      new Redis(url, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        commandTimeout: 2000,
+        retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+      }),
+  );
+  let lastError = "";
+  for (const client of clients)
+    client.on("error", (error: Error) => (lastError = error.message));
+  try {
+    await Promise.all(clients.map((client) => client.connect()));
+  } catch {
+    for (const client of clients) client.disconnect();
+    throw new Error(
+      `cannot reach Redis at ${url} (${lastError || "no answer"}). ` +
+        "Start it (redis-server, or: docker run -p 6379:6379 redis:7), " +
+        "or unset REDIS_URL to keep the rooms in this one process.",
+    );
+  }
+  let lost = false;
+  let stopped = false;
+  const watched = clients[0]!;
+  watched.on("close", () => {
+    if (lost || stopped) return;
+    lost = true;
+    log(
+      `${app}: lost Redis at ${url}: chat messages are refused until it is back; retrying`,
+    );
+  });
+  watched.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    log(`${app}: Redis at ${url} is back; rooms are shared again`);
+    options.onBack?.();
+  });
+  return {
+    clients,
+    stop() {
+      stopped = true;
+      for (const client of clients) client.disconnect();
+    },
+  };
+}
+// #endregion chat-connection
 
 // #region history-stream
 /**

@@ -31,7 +31,7 @@ interface MemberData {
 
 /** What one process of the app tells the others (serverSideEmit). */
 interface PeerEvents {
-  presence: (room: string, names: readonly string[]) => void;
+  "presence-changed": (room: string) => void;
 }
 
 /** What this process keeps per socket, beside Socket.IO's own. */
@@ -83,33 +83,39 @@ export function attachRooms(
   async function namesIn(
     room: string,
     leaving?: RoomsSocket,
-    tellPeers = true,
   ): Promise<string[]> {
     const sockets = await rooms.in(room).fetchSockets();
-    const names = sockets
+    return sockets
       .filter((socket) => socket.id !== leaving?.id)
       .map((socket) => socket.data.names[room] ?? "?")
       .sort();
-    remember(room, names, !tellPeers);
-    return names;
   }
 
-  // #region last-presence
-  // Lesson 3: the last presence of each room this process has seen, its
-  // own and the other processes' (serverSideEmit reaches every other
-  // process of the app, through the adapter), so that a process that
-  // outlives another can tell who went with it.
+  // #region presence
+  // Who is in a room, sent after each join and leave. Each process sends
+  // it to its own members (`local`), from a count it makes itself: a list
+  // one process made could reach the members of another after a newer one
+  // (two changes at once, on two processes) and leave them with an old
+  // list. So a change is announced to every process (serverSideEmit), and
+  // each counts again. In one process, that is one count.
   const lastPresence = new Map<string, readonly string[]>();
-  function remember(room: string, names: readonly string[], quiet = false) {
-    if (names.length === 0) lastPresence.delete(room);
-    else lastPresence.set(room, names);
-    if (backend.shared && !quiet) rooms.serverSideEmit("presence", room, names);
+  function presenceChanged(room: string, leaving?: RoomsSocket) {
+    if (backend.shared) rooms.serverSideEmit("presence-changed", room);
+    return sendPresence(room, leaving);
   }
-  rooms.on("presence", (room: string, names: readonly string[]) => {
-    remember(room, names, true);
+  async function sendPresence(room: string, leaving?: RoomsSocket) {
+    const members = await namesIn(room, leaving);
+    // What this process's members were last told (see process-gone).
+    if (members.length === 0) lastPresence.delete(room);
+    else lastPresence.set(room, members);
+    const to = rooms.local.to(room);
+    (leaving ? to.except(leaving.id) : to).emit("presence", { room, members });
+  }
+  rooms.on("presence-changed", (room: string) => {
     backend.peerHeard();
+    if (rooms.adapter.rooms.has(room)) sendPresence(room).catch(() => {});
   });
-  // #endregion last-presence
+  // #endregion presence
 
   /** The answer while Redis is away (lesson 3): nothing was sent. */
   const unavailable = () =>
@@ -219,9 +225,15 @@ export function attachRooms(
           );
           return;
         }
+        // The others hear of it before the answer goes out, so that
+        // whoever joins after this answer cannot get this announcement.
         if (!already) {
           socket.data.names[room] = name;
           await socket.join(room);
+          local.log.line(
+            `${client.id} joined ${room} as ${quoteText(name, 40)}`,
+          );
+          await announceJoin(socket, room);
         }
         ack?.({
           ok: true,
@@ -229,9 +241,6 @@ export function attachRooms(
           members: await namesIn(room),
           ...(await history.since(room, after)),
         });
-        if (already) return;
-        local.log.line(`${client.id} joined ${room} as ${quoteText(name, 40)}`);
-        await announceJoin(socket, room);
       })().catch(() => refused(ack, unavailable()));
     });
     // #endregion join
@@ -242,8 +251,9 @@ export function attachRooms(
       const name = socket.data.names[room]!;
       delete socket.data.names[room];
       void socket.leave(room);
-      ack?.({ ok: true });
-      void announceLeave(socket, room, name);
+      announceLeave(socket, room, name)
+        .then(() => ack?.({ ok: true }))
+        .catch(() => refused(ack, unavailable()));
     });
     // #endregion leave
 
@@ -307,7 +317,7 @@ export function attachRooms(
     socket
       .to(room)
       .emit("system", { room, kind: "join", name, at: Date.now() });
-    rooms.to(room).emit("presence", { room, members: await namesIn(room) });
+    await presenceChanged(room);
   }
 
   async function announceLeave(
@@ -319,16 +329,13 @@ export function attachRooms(
       .to(room)
       .except(socket.id)
       .emit("system", { room, kind: "leave", name, at: Date.now() });
-    rooms
-      .to(room)
-      .except(socket.id)
-      .emit("presence", { room, members: await namesIn(room, socket) });
+    await presenceChanged(room, socket);
   }
 
   // #region process-gone
   // Lesson 3: another process died (SIGKILL) and could not say its
-  // members left. Each process tells its own members (`local`), from the
-  // last presence any process sent and the members there are now.
+  // members left. Each process tells its own members (`local`) who left:
+  // those in the last list it sent them and not in a new count.
   backend.onProcessGone = () => {
     const localRooms = new Set(
       [...rooms.sockets.values()].flatMap((socket) =>
@@ -338,9 +345,7 @@ export function attachRooms(
     for (const room of localRooms) {
       void (async () => {
         const before = lastPresence.get(room) ?? [];
-        // Every surviving process does this for its own members, each
-        // from what it saw before: none tells the others.
-        const now = await namesIn(room, undefined, false);
+        const now = await namesIn(room);
         const remaining = [...now];
         for (const name of before) {
           const at = remaining.indexOf(name);
@@ -352,7 +357,7 @@ export function attachRooms(
             remaining.splice(at, 1);
           }
         }
-        rooms.local.to(room).emit("presence", { room, members: now });
+        await sendPresence(room);
       })().catch(() => {});
     }
   };

@@ -11,7 +11,7 @@ import { Redis } from "ioredis";
 import type { Namespace } from "socket.io";
 import type { Adapter } from "socket.io-adapter";
 import type { Log } from "@repo/demo-kit";
-import { RedisMessageLog } from "@repo/rooms/redis";
+import { connectChatRedis, RedisMessageLog } from "@repo/rooms/redis";
 import type { RoomsBackend } from "./backend.js";
 
 /** How often the process count is read to notice a process that died. */
@@ -23,36 +23,16 @@ export async function connectRedisBackend(
   app: string,
 ): Promise<RoomsBackend> {
   // #region connect
-  // Two kinds of connection. The chat's own commands (history, presence)
-  // fail at once while Redis is away, so a `say` can be refused then and
-  // there; every command gets 2 s, so a stalled Redis cannot hang it. The
-  // adapter's connection keeps ioredis's defaults: its reads wait for
-  // Redis to come back (failing at once, its read loop would spin).
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 2000,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-  });
-  let lastError = "";
-  redis.on("error", (error: Error) => {
-    lastError = error.message;
-  });
-  try {
-    await redis.connect();
-  } catch {
-    redis.disconnect();
-    throw new Error(
-      `cannot reach Redis at ${url} (${lastError || "no answer"}). ` +
-        "Start it (redis-server, or: docker run -p 6379:6379 redis:7), " +
-        "or unset REDIS_URL to keep the rooms in this one process.",
-    );
-  }
+  // Two kinds of connection. The chat's own (history, the process
+  // count) fails at once while Redis is away, so a `say` can be refused
+  // then and there. The adapter's keeps ioredis's defaults: its reads
+  // wait for Redis to come back (failing at once, its read loop would spin).
+  const connection = await connectChatRedis(url, { app, log });
+  const [redis] = connection.clients as [Redis];
   const adapterRedis = new Redis(url, {
     retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
   });
-  adapterRedis.on("error", () => {}); // said once, below
+  adapterRedis.on("error", () => {}); // said once, by connectChatRedis
   // #endregion connect
 
   // #region adapter
@@ -61,25 +41,6 @@ export async function connectRedisBackend(
   // and the packets a client missed in Redis.
   const streamsAdapter = createAdapter(adapterRedis);
   // #endregion adapter
-
-  // #region redis-lost
-  // Lost: say so once; the app keeps serving, and the chat answers
-  // `unavailable` until Redis is back. Back: say so.
-  let lost = false;
-  let closing = false;
-  redis.on("close", () => {
-    if (lost || closing) return;
-    lost = true;
-    log(
-      `${app}: lost Redis at ${url}: chat messages are refused until it is back; retrying`,
-    );
-  });
-  redis.on("ready", () => {
-    if (!lost) return;
-    lost = false;
-    log(`${app}: Redis at ${url} is back; rooms are shared again`);
-  });
-  // #endregion redis-lost
 
   let rooms: Adapter | undefined;
   let processes = 0;
@@ -114,9 +75,8 @@ export async function connectRedisBackend(
     peerHeard: count,
     onProcessGone: () => {},
     close() {
-      closing = true;
       clearInterval(counter);
-      redis.disconnect();
+      connection.stop();
       // The adapter's own connections end when io.close() closes it.
       adapterRedis.disconnect();
       return Promise.resolve();

@@ -150,17 +150,21 @@ export function createRooms(options: {
     }
     const joinedAs = member.rooms.get(room)!;
     const members = await backend.join(room, member.client.id, joinedAs);
+    // Joined again: no second "join" for the others. Else the others hear
+    // of it before the answer goes out, so that whoever joins after this
+    // answer cannot get this one's announcement too.
+    if (!already) {
+      member.log.line(
+        `${member.client.id} joined ${room} as ${quoteText(joinedAs, 40)}`,
+      );
+      await backend.announce(room, "join", member.client.id, joinedAs);
+    }
     answer(member, ack, {
       ok: true,
       room,
       members,
       ...(await catchUp(room, after)),
     });
-    if (already) return; // joined again: no second "join" for the others
-    member.log.line(
-      `${member.client.id} joined ${room} as ${quoteText(joinedAs, 40)}`,
-    );
-    await backend.announce(room, "join", member.client.id, joinedAs);
   }
   // #endregion join
 

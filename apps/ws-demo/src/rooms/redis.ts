@@ -9,10 +9,11 @@
 //     again.
 // The history is the shared capped stream of @repo/rooms/redis.
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Log } from "@repo/demo-kit";
 import {
   APPEND_TO_HISTORY,
+  connectChatRedis,
   historyArguments,
   historyKey,
   RedisMessageLog,
@@ -95,43 +96,26 @@ export async function connectRedisBackend(
   app: string,
 ): Promise<RoomsBackend> {
   // #region connect
-  // Commands fail at once while Redis is away (no offline queue), so a
-  // `say` can be refused then and there instead of waiting; every command
-  // gets 2 s, so a stalled Redis cannot hang a request.
-  const options = {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 2000,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-  };
-  const redis = new Redis(url, options);
-  const subscriber = new Redis(url, options);
+  // Two connections: one for commands, one that only listens (a Redis
+  // connection that subscribes can do nothing else).
+  const connection = await connectChatRedis(url, {
+    app,
+    log,
+    connections: 2,
+    onBack: () => {
+      registerAgain().catch((error: Error) =>
+        log(`${app}: could not register members again: ${error.message}`),
+      );
+    },
+  });
+  const [redis, subscriber] = connection.clients as [Redis, Redis];
+  await subscriber.subscribe(CHANNEL);
   // #endregion connect
   const process = randomBytes(4).toString("hex");
   const fieldOf = (member: string) => `${process}|${member}`;
   const history = new RedisMessageLog(redis);
   /** This process's members, to register again after Redis comes back. */
   const mine = new Map<string, { room: string; name: string }>();
-
-  let lastError = "";
-  const remember = (error: Error) => {
-    lastError = error.message;
-  };
-  redis.on("error", remember);
-  subscriber.on("error", remember);
-  try {
-    await Promise.all([redis.connect(), subscriber.connect()]);
-    await subscriber.subscribe(CHANNEL);
-  } catch {
-    redis.disconnect();
-    subscriber.disconnect();
-    throw new Error(
-      `cannot reach Redis at ${url} (${lastError || "no answer"}). ` +
-        "Start it (redis-server, or: docker run -p 6379:6379 redis:7), " +
-        "or unset REDIS_URL to keep the rooms in this one process.",
-    );
-  }
 
   const backend: RoomsBackend = {
     deliver: () => {},
@@ -189,13 +173,11 @@ export async function connectRedisBackend(
     },
     since: (room, after) => history.since(room, after),
     async close() {
-      closing = true;
       clearInterval(heartbeat);
       clearInterval(sweeper);
       // Gone on purpose: say so at once rather than after ALIVE_FOR_MS.
       await Promise.allSettled([redis.del(aliveKey(process)), sweep(process)]);
-      redis.disconnect();
-      subscriber.disconnect();
+      connection.stop();
     },
   };
 
@@ -245,6 +227,7 @@ export async function connectRedisBackend(
       }
     }
   }
+  // #region register-again
   // Redis back after a loss (perhaps restarted empty): register again
   // whoever is still here, and tell each room who is in it.
   async function registerAgain() {
@@ -267,29 +250,7 @@ export async function connectRedisBackend(
       );
     }
   }
-
-  // #region redis-lost
-  // Lost: say so once; the app keeps serving (lesson 1, the connections),
-  // and the chat answers `unavailable` until Redis is back. Back: say so,
-  // and register this process's members again.
-  let lost = false;
-  let closing = false;
-  redis.on("close", () => {
-    if (lost || closing) return;
-    lost = true;
-    log(
-      `${app}: lost Redis at ${url}: chat messages are refused until it is back; retrying`,
-    );
-  });
-  redis.on("ready", () => {
-    if (!lost) return;
-    lost = false;
-    log(`${app}: Redis at ${url} is back; rooms are shared again`);
-    registerAgain().catch((error: Error) =>
-      log(`${app}: could not register members again: ${error.message}`),
-    );
-  });
-  // #endregion redis-lost
+  // #endregion register-again
 
   await sayAlive();
   const heartbeat = setInterval(() => {

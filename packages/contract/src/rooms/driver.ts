@@ -55,7 +55,8 @@ export interface RoomsCapabilities {
    * Whether every member gets a room's messages in the same arrival order
    * ("arrival"), or only in the same order once sorted by id ("by-id"):
    * Socket.IO's adapter across processes hands each process its own
-   * members' messages first (lesson 3). Messages from one sender keep
+   * members' messages first (lesson 3), and join and leave lines from two
+   * processes may cross the same way. Messages from one sender keep
    * their order either way.
    */
   readonly deliveryOrder?: "arrival" | "by-id";

@@ -1,0 +1,57 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { listensEverywhere } from "@repo/lifecycle";
+import type { Log } from "./log.js";
+import type { Settings } from "./settings.js";
+
+export interface PortOptions {
+  /** The app's name in every line it prints. */
+  readonly name: string;
+  /** The npm script that starts it, for the "port in use" advice. */
+  readonly script: string;
+  /** Extra words for the ready line, once the server listens. */
+  readonly describe: () => string;
+  /** Ends the process after a failure to listen has been explained. */
+  readonly onFailure: () => void;
+}
+
+/**
+ * Listens on the settings' host and port, prints one ready line with the
+ * URL to open, and explains a port in use (one process, or the primary of
+ * WORKERS=N: either prints the line that tests and attendees wait for).
+ */
+export function listenOnPort(
+  server: Server,
+  settings: Settings,
+  log: Log,
+  options: PortOptions,
+): void {
+  const { name } = options;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") {
+      console.error(
+        `${name}: port ${settings.port} is already in use. Stop the other server, ` +
+          `or pick another port: PORT=${settings.port + 10} npm run ${options.script}`,
+      );
+    } else {
+      console.error(
+        `${name}: cannot listen on ${settings.host}:${settings.port}: ${error.message}`,
+      );
+    }
+    options.onFailure();
+  });
+
+  server.listen(settings.port, settings.host, () => {
+    const { port } = server.address() as AddressInfo;
+    const shown = ["127.0.0.1", "::1", "localhost"].includes(settings.host)
+      ? "localhost"
+      : settings.host;
+    log(`${name} ready at http://${shown}:${port} (${options.describe()})`);
+    if (listensEverywhere(settings.host) && !settings.allowedHosts.any) {
+      log(
+        `${name} listens on every interface, but answers only to localhost, 127.0.0.1 and [::1]: ` +
+          `to open it from another machine, list the names it is reached by, e.g. ALLOWED_HOSTS=192.168.1.20,my-laptop.local`,
+      );
+    }
+  });
+}
