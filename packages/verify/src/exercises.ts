@@ -28,6 +28,8 @@ export interface ExerciseCheck {
   readonly section: string;
   /** A sentence that names the likely mistake, for this exercise's start. */
   readonly hint?: string;
+  /** A clause that must pass first: when it failed, this one is not run. */
+  readonly requires?: string;
 }
 
 export interface Exercise {

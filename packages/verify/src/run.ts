@@ -172,7 +172,7 @@ async function runServer<C>(
   const results: CheckResult[] = [];
   let stop: Stop | undefined;
   for (const { check, clause } of checks) {
-    const result = await runCheck(check, clause, context);
+    const result = await runCheck(check, clause, context, results);
     // A failed clause leaves its clients open: close them, or the next
     // check (openConnections back to 0?) would fail on them.
     await withTimeout(close(), 3000).catch(() => {});
@@ -275,7 +275,7 @@ async function runPage(
       };
       const results: CheckResult[] = [];
       for (const { check, clause } of checks) {
-        const result = await runCheck(check, clause, context);
+        const result = await runCheck(check, clause, context, results);
         results.push(result);
         events.result(result);
       }
@@ -308,7 +308,18 @@ async function runCheck<C>(
   check: ExerciseCheck,
   clause: Clause<C>,
   context: C,
+  before: readonly CheckResult[],
 ): Promise<CheckResult> {
+  const needed = before.find(
+    (result) => result.check.clause === check.requires && !result.ok,
+  );
+  if (needed)
+    return {
+      check,
+      clause: clause as Clause<never>,
+      ok: false,
+      happened: `not run: it needs "${needed.clause.name}" to pass first.`,
+    };
   const limit = clause.timeoutMs ?? CHECK_TIMEOUT_MS;
   try {
     await withTimeout(clause.run(context), limit);

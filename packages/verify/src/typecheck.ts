@@ -16,7 +16,8 @@ export function typeCheck(
   outDir?: string,
 ): Promise<string[] | undefined> {
   const args = [tsc, "-p", relative(repoRoot, dir), "--pretty", "false"];
-  if (outDir) args.push("--outDir", outDir, "--noEmit", "false");
+  if (outDir)
+    args.push("--outDir", outDir, "--rootDir", dir, "--noEmit", "false");
   else args.push("--noEmit");
   return new Promise((resolve) => {
     execFile(
