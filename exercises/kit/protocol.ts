@@ -32,3 +32,6 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   reply: (reply: Reply) => void;
 }
+
+/** Lesson 2's Socket.IO namespace (shared/ROOMS.md); lesson 1 uses `/`. */
+export const ROOMS_NAMESPACE = "/rooms";

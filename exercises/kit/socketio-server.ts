@@ -34,7 +34,10 @@ export function runSocketIoExercise(
     maxHttpBufferSize: settings.maxPayloadBytes,
     connectionStateRecovery: {},
     ...(settings.heartbeatSet
-      ? { pingInterval: settings.heartbeatMs, pingTimeout: settings.heartbeatMs }
+      ? {
+          pingInterval: settings.heartbeatMs,
+          pingTimeout: settings.heartbeatMs,
+        }
       : {}),
   });
   // Every event a client emits on the main namespace, for /stats.

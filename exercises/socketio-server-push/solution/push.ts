@@ -43,7 +43,11 @@ export function attachPush(io: PushServer, settings: Settings): void {
       let seq = 0;
       const interval = setInterval(() => {
         seq += 1;
-        socket.emit("news", { seq, text: "Hello Socket.IO", sentAt: Date.now() });
+        socket.emit("news", {
+          seq,
+          text: "Hello Socket.IO",
+          sentAt: Date.now(),
+        });
       }, settings.pushIntervalMs);
 
       socket.on("disconnect", (reason) => {

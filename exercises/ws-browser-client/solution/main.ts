@@ -2,7 +2,13 @@
 // page loads it as /assets/client/main.js; view.ts (provided) shows things.
 // Step 7 of "The ws path": the URL from the page's own address, each push
 // shown and answered, and reconnecting by itself.
-import { addLine, showDetail, showState, type ReplyMessage, type ServerMessage } from "./view.js";
+import {
+  addLine,
+  showDetail,
+  showState,
+  type ReplyMessage,
+  type ServerMessage,
+} from "./view.js";
 
 const STATE_NAMES = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"] as const;
 
@@ -16,7 +22,8 @@ let attempt = 0;
 
 function connect(): void {
   const ws = new WebSocket(socketUrl());
-  const show = (why = "") => showState(STATE_NAMES[ws.readyState] ?? "CLOSED", why);
+  const show = (why = "") =>
+    showState(STATE_NAMES[ws.readyState] ?? "CLOSED", why);
   show();
   ws.addEventListener("open", () => {
     attempt = 0;
@@ -36,7 +43,10 @@ function connect(): void {
     addLine("news", `#${seq} ${text}`);
     // Only an OPEN socket may send.
     if (ws.readyState === WebSocket.OPEN) {
-      const reply: ReplyMessage = { event: "reply", data: { seq, text: `got #${seq}` } };
+      const reply: ReplyMessage = {
+        event: "reply",
+        data: { seq, text: `got #${seq}` },
+      };
       ws.send(JSON.stringify(reply));
       addLine("reply", `reply #${seq}`);
     }
@@ -49,7 +59,9 @@ function connect(): void {
     // Back off: 0.5 s, 1 s, 2 s... up to 10 s, each cut at random.
     const ceiling = Math.min(10_000, 500 * 2 ** (attempt - 1));
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
-    showDetail(`reconnecting in ${(delay / 1000).toFixed(1)} s (attempt ${attempt})`);
+    showDetail(
+      `reconnecting in ${(delay / 1000).toFixed(1)} s (attempt ${attempt})`,
+    );
     setTimeout(connect, delay);
   });
 }

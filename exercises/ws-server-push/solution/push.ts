@@ -40,7 +40,11 @@ export function onConnection(
     // Only OPEN may send.
     if (ws.readyState === ws.OPEN) {
       seq += 1;
-      const news: News = { seq, text: "Hello from the ws server", sentAt: Date.now() };
+      const news: News = {
+        seq,
+        text: "Hello from the ws server",
+        sentAt: Date.now(),
+      };
       ws.send(JSON.stringify({ event: "news", data: news }));
     }
   }, settings.pushIntervalMs);

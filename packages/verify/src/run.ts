@@ -148,7 +148,9 @@ async function runServer<C>(
   plan: ServerPlan<C>,
 ): Promise<RunOutcome> {
   const checks = checksOf(exercise, table);
-  events.step("type-checking and starting your server (tsc, node --import tsx server.ts)");
+  events.step(
+    "type-checking and starting your server (tsc, node --import tsx server.ts)",
+  );
   const [compiled, started] = await Promise.all([
     typeCheck(dir),
     plan.start().then(
@@ -167,7 +169,9 @@ async function runServer<C>(
     };
   }
   const { app } = started;
-  events.step(`your server is ready on port ${app.port}; running ${checks.length} checks`);
+  events.step(
+    `your server is ready on port ${app.port}; running ${checks.length} checks`,
+  );
   const { context, close } = plan.context(app);
   const results: CheckResult[] = [];
   let stop: Stop | undefined;
@@ -195,9 +199,7 @@ async function runPage(
 ): Promise<RunOutcome> {
   const checks = checksOf(exercise, pageClauses);
   const { chromium } = await import("playwright-core");
-  const { chromiumArgs, chromiumPath } = await import(
-    "@repo/demo-kit/testing"
-  );
+  const { chromiumArgs, chromiumPath } = await import("@repo/demo-kit/testing");
   if (!existsSync(chromiumPath)) {
     return {
       results: [],
@@ -210,7 +212,9 @@ async function runPage(
   const driver = exercise.kind === "ws-page" ? wsDriver : socketIoDriver([]);
   const out = mkdtempSync(join(tmpdir(), `verify-${exercise.name}-`));
   try {
-    events.step("compiling your page code (tsc) and starting the reference server");
+    events.step(
+      "compiling your page code (tsc) and starting the reference server",
+    );
     const [compiled, started] = await Promise.all([
       typeCheck(dir, out),
       driver.start({ PUSH_INTERVAL_MS: PAGE_PUSH_INTERVAL_MS }).then(
@@ -248,7 +252,10 @@ async function runPage(
       });
       // The reference page, with your compiled code in place of its own.
       await page.route("**/assets/client/**", async (route) => {
-        const file = join(out, basename(new URL(route.request().url()).pathname));
+        const file = join(
+          out,
+          basename(new URL(route.request().url()).pathname),
+        );
         if (existsSync(file))
           await route.fulfill({
             contentType: "text/javascript",
@@ -256,7 +263,9 @@ async function runPage(
           });
         else await route.fulfill({ status: 404, body: "not in your exercise" });
       });
-      events.step(`opening the page in Chromium, served by the reference server on port ${app.port}, with your code`);
+      events.step(
+        `opening the page in Chromium, served by the reference server on port ${app.port}, with your code`,
+      );
       await page.goto(`${app.origin}/`);
       const context: PageContext = {
         get app() {
