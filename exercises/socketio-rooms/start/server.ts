@@ -2,13 +2,12 @@
 // /rooms namespace. Run it alone with `npx tsx server.ts` in this folder
 // (port 8003, page at /rooms), or let `npm run verify -- socketio-rooms`
 // start and check it.
-import type { Server } from "socket.io";
 import { createTracker } from "@repo/lifecycle";
 import { runSocketIoExercise } from "../../kit/socketio-server.js";
 import { attachRooms } from "./chat.js";
 
 runSocketIoExercise("socketio-rooms", (io, settings, log) => {
   const tracker = createTracker({ trustProxy: settings.trustProxy });
-  attachRooms(io as unknown as Server, { tracker, log });
+  attachRooms(io, { tracker, log });
   return { liveTimers: () => tracker.stats().liveTimers };
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const exercisesDir = `${repoRoot}exercises/`;
 /** Where the docs site runs with `npm start`. */
-export const DOCS_SITE = "http://localhost:8000";
+export const DOCS_SITE = "http://127.0.0.1:8000";
 
 /** How verify runs an exercise: which server, which client, which clauses. */
 export type ExerciseKind =

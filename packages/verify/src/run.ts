@@ -137,7 +137,10 @@ function startAttendee(
 
 interface ServerPlan<C> {
   start(): Promise<RunningApp>;
-  context(app: RunningApp): { context: C; close(): Promise<unknown> };
+  context(app: RunningApp): {
+    context: C;
+    close: () => Promise<unknown>;
+  };
 }
 
 async function runServer<C>(
@@ -325,18 +328,18 @@ async function runCheck<C>(
   if (needed)
     return {
       check,
-      clause: clause as Clause<never>,
+      clause: clause,
       ok: false,
       happened: `not run: it needs "${needed.clause.name}" to pass first.`,
     };
   const limit = clause.timeoutMs ?? CHECK_TIMEOUT_MS;
   try {
     await withTimeout(clause.run(context), limit);
-    return { check, clause: clause as Clause<never>, ok: true };
+    return { check, clause: clause, ok: true };
   } catch (error) {
     return {
       check,
-      clause: clause as Clause<never>,
+      clause: clause,
       ok: false,
       happened: happenedOf(error, limit),
     };
@@ -359,14 +362,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 function happenedOf(error: unknown, limit: number): string {
   if (error instanceof TimedOut)
     return `nothing came within ${limit / 1000} s: the test client was still waiting (for a welcome, a message or an answer).`;
-  return messageOf(error)
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .replace(/ \/\/ Object\.is equality/g, "")
-    .replace(/\+0\b/g, "0")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .slice(0, 6)
-    .join("\n");
+  return (
+    messageOf(error)
+      // eslint-disable-next-line no-control-regex -- terminal colours, if any
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .replace(/ \/\/ Object\.is equality/g, "")
+      .replace(/\+0\b/g, "0")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .slice(0, 6)
+      .join("\n")
+  );
 }
 
 function messageOf(error: unknown): string {
