@@ -179,14 +179,20 @@ async function runServer<C>(
   const results: CheckResult[] = [];
   let stop: Stop | undefined;
   for (const { check, clause } of checks) {
-    const result = await runCheck(check, clause, context, results);
+    let result = await runCheck(check, clause, context, results);
+    if (!app.alive && !result.ok)
+      result = {
+        ...result,
+        happened:
+          "your server stopped while this check ran (its last lines are below).",
+      };
     // A failed clause leaves its clients open: close them, or the next
     // check (openConnections back to 0?) would fail on them.
     await withTimeout(close(), 3000).catch(() => {});
     results.push(result);
     events.result(result);
     if (!app.alive) {
-      stop = { kind: "crash", lines: app.output.slice(-15) };
+      stop = { kind: "crash", lines: crashLines(app.output) };
       break;
     }
   }
@@ -299,6 +305,19 @@ async function runPage(
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The lines of Node's report of an uncaught error: from its "file:line"
+ * header (or the error line) on, without blank lines.
+ */
+function crashLines(output: readonly string[]): string[] {
+  let from = output.findLastIndex((line) => /^(\/|file:).*:\d+$/.test(line));
+  if (from === -1)
+    from = output.findLastIndex((line) => /^\w*Error\b/.test(line));
+  return output
+    .slice(from === -1 ? -15 : from)
+    .filter((line) => line.trim() !== "");
 }
 
 /** The exercise's checks with their clauses, or an error naming a bad id. */
