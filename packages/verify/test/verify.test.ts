@@ -1,11 +1,12 @@
 // verify as an attendee runs it: the built CLI in its own process, its
 // output read as text. Every solution passes; every untouched start fails
 // exactly the checks its exercise expects; each bug of the original note,
-// put into a solution, fails with the sentence that names it. Runs are
-// sequential (each starts a server, the pages Chromium too).
+// put into a solution, fails with the sentence that names it. All runs are
+// started up front, two at a time (each starts a server, a page Chromium
+// too), and each test reads its own; tests still report in order.
 import { execFile, spawn } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haveChromium } from "@repo/demo-kit/testing";
 
 const root = new URL("../../../", import.meta.url).pathname;
@@ -18,12 +19,32 @@ interface Run {
 }
 
 const runs = new Map<string, Promise<Run>>();
+/** Two runs at once: half the waiting, and room left on a 2-core machine. */
+const CONCURRENCY = 2;
+let active = 0;
+const queue: Array<() => void> = [];
 
 /** The built CLI's run with `args`; the same args share one run. */
 function verify(...args: string[]): Promise<Run> {
   const key = args.join(" ");
-  if (!runs.has(key)) runs.set(key, runVerify(args));
+  if (!runs.has(key))
+    runs.set(
+      key,
+      limited(() => runVerify(args)),
+    );
   return runs.get(key)!;
+}
+
+async function limited<T>(task: () => Promise<T>): Promise<T> {
+  while (active >= CONCURRENCY)
+    await new Promise<void>((resolve) => queue.push(resolve));
+  active += 1;
+  try {
+    return await task();
+  } finally {
+    active -= 1;
+    queue.shift()?.();
+  }
 }
 
 function runVerify(args: string[]): Promise<Run> {
@@ -50,6 +71,71 @@ function failed(run: Run): string[] {
   return [...run.out.matchAll(/^ {2}FAIL {2}(.+)$/gm)].map((m) => m[1]!);
 }
 
+type Edits = ReadonlyArray<readonly [string, string]>;
+
+/** The solutions with a bug put in, by tag: exercise, file, edits. */
+const COPIES: Record<string, readonly [string, string, Edits]> = {
+  "clear-interval": [
+    "ws-server-push",
+    "push.ts",
+    [
+      [
+        "clearInterval(interval); // the timer itself",
+        "clearInterval((ws as { clearInterval?: NodeJS.Timeout }).clearInterval); // the note's",
+      ],
+    ],
+  ],
+  spoofable: [
+    "ws-server-push",
+    "push.ts",
+    [
+      [
+        "const ip = clientIp(",
+        'const ip = String(request.headers["x-forwarded-for"] || request.socket.remoteAddress);\n  void clientIp(',
+      ],
+    ],
+  ],
+  "forward-for": [
+    "socketio-server-push",
+    "push.ts",
+    [['req.headers["x-forwarded-for"]', 'req.headers["x-forward-for"]']],
+  ],
+  "global-event": [
+    "ws-browser-client",
+    "main.ts",
+    [
+      ["(event: MessageEvent<unknown>) => {", "() => {"],
+      [
+        "const data = event.data;",
+        "const data = (event as MessageEvent<unknown>).data;",
+      ],
+    ],
+  ],
+  crash: [
+    "ws-server-push",
+    "push.ts",
+    [
+      [
+        "let lastId = 0;",
+        'let lastId = 0;\nthrow new Error("broken on purpose");',
+      ],
+    ],
+  ],
+  "does-not-compile": [
+    "ws-server-push",
+    "push.ts",
+    [["let seq = 0;", 'let seq: number = "0";']],
+  ],
+};
+
+/** The copy `tag` of COPIES, made once; its folder, from the root. */
+function copy(tag: string): string {
+  const [exercise, file, edits] = COPIES[tag]!;
+  const dir = `exercises/${exercise}/tmp-${tag}`;
+  if (copies.includes(`${root}${dir}`)) return dir;
+  return copyWith(exercise, tag, file, edits);
+}
+
 /**
  * A copy of an exercise's solution (at the same depth, so its imports
  * resolve), with `edits` made to `file`; each edit must apply.
@@ -58,7 +144,7 @@ function copyWith(
   exercise: string,
   tag: string,
   file: string,
-  edits: ReadonlyArray<readonly [string, string]>,
+  edits: Edits,
 ): string {
   const dir = `exercises/${exercise}/tmp-${tag}`;
   rmSync(`${root}${dir}`, { recursive: true, force: true });
@@ -74,6 +160,28 @@ function copyWith(
   writeFileSync(`${root}${dir}/${file}`, text);
   return dir;
 }
+
+beforeAll(() => {
+  // Every run the tests read, queued in the order they read them.
+  const chromium = haveChromium();
+  void verify("--list");
+  void verify("ws-push");
+  for (const name of Object.keys(SERVER_EXERCISES)) {
+    void verify(name);
+    void verify(name, "--solution");
+  }
+  if (chromium)
+    for (const name of Object.keys(PAGE_EXERCISES)) {
+      void verify(name, "--solution");
+      void verify(name);
+    }
+  void verify("ws-server-push", "--dir", copy("clear-interval"));
+  void verify("ws-server-push", "--dir", copy("spoofable"));
+  void verify("socketio-server-push", "--dir", copy("forward-for"));
+  if (chromium) void verify("ws-browser-client", "--dir", copy("global-event"));
+  void verify("ws-server-push", "--dir", copy("crash"));
+  copy("does-not-compile");
+});
 
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
@@ -187,12 +295,7 @@ describe.skipIf(!haveChromium()).each(Object.entries(PAGE_EXERCISES))(
 
 describe("each bug of the note, put into a solution, fails with the sentence that names it", () => {
   it("clearInterval(ws.clearInterval): the leak", async () => {
-    const dir = copyWith("ws-server-push", "clear-interval", "push.ts", [
-      [
-        "clearInterval(interval); // the timer itself",
-        "clearInterval((ws as { clearInterval?: NodeJS.Timeout }).clearInterval); // the note's",
-      ],
-    ]);
+    const dir = copy("clear-interval");
     const run = await verify("ws-server-push", "--dir", dir);
     expect(failed(run)).toEqual([
       "leaves connections and timers at baseline after 200 connect/disconnect cycles",
@@ -203,12 +306,7 @@ describe("each bug of the note, put into a solution, fails with the sentence tha
   });
 
   it("X-Forwarded-For believed from anyone", async () => {
-    const dir = copyWith("ws-server-push", "spoofable", "push.ts", [
-      [
-        "const ip = clientIp(",
-        'const ip = String(request.headers["x-forwarded-for"] || request.socket.remoteAddress);\n  void clientIp(',
-      ],
-    ]);
+    const dir = copy("spoofable");
     const run = await verify("ws-server-push", "--dir", dir);
     expect(failed(run)).toEqual([
       "ignores X-Forwarded-For from a peer that is not a trusted proxy",
@@ -220,9 +318,7 @@ describe("each bug of the note, put into a solution, fails with the sentence tha
   });
 
   it("the misspelt X-Forward-For", async () => {
-    const dir = copyWith("socketio-server-push", "forward-for", "push.ts", [
-      ['req.headers["x-forwarded-for"]', 'req.headers["x-forward-for"]'],
-    ]);
+    const dir = copy("forward-for");
     const run = await verify("socketio-server-push", "--dir", dir);
     expect(failed(run)).toEqual([
       "takes the right-most untrusted address behind a trusted proxy",
@@ -233,13 +329,7 @@ describe("each bug of the note, put into a solution, fails with the sentence tha
   });
 
   it.skipIf(!haveChromium())("the client's global `event`", async () => {
-    const dir = copyWith("ws-browser-client", "global-event", "main.ts", [
-      ["(event: MessageEvent<unknown>) => {", "() => {"],
-      [
-        "const data = event.data;",
-        "const data = (event as MessageEvent<unknown>).data;",
-      ],
-    ]);
+    const dir = copy("global-event");
     const run = await verify("ws-browser-client", "--dir", dir);
     expect(failed(run)).toEqual([
       "shows each push in the list",
@@ -257,12 +347,7 @@ describe("each bug of the note, put into a solution, fails with the sentence tha
 
 describe("a start that does not start", () => {
   it("reports a crash at start with the stack's first lines", async () => {
-    const dir = copyWith("ws-server-push", "crash", "push.ts", [
-      [
-        "let lastId = 0;",
-        'let lastId = 0;\nthrow new Error("broken on purpose");',
-      ],
-    ]);
+    const dir = copy("crash");
     const run = await verify("ws-server-push", "--dir", dir);
     expect(run.code).toBe(1);
     expect(run.out).toContain(
@@ -275,9 +360,7 @@ describe("a start that does not start", () => {
 
 describe("--watch, from a start that does not compile", () => {
   it("reports the compiler's lines, runs no check, and checks again when a file is saved", async () => {
-    const dir = copyWith("ws-server-push", "watch", "push.ts", [
-      ["let seq = 0;", 'let seq: number = "0";'],
-    ]);
+    const dir = copy("does-not-compile");
     const child = spawn(
       process.execPath,
       [cli, "ws-server-push", "--dir", dir, "--watch"],
