@@ -25,9 +25,11 @@ export interface Feature {
 }
 
 const WS = "apps/ws-demo/src/rooms/chat.ts";
+const WS_BACKEND = "apps/ws-demo/src/rooms/backend.ts";
 const WS_FRAMES = "apps/ws-demo/src/rooms/frames.ts";
 const WS_CLIENT = "apps/ws-demo/src/client/rooms.ts";
 const IO = "apps/socketio-demo/src/rooms/chat.ts";
+const IO_BACKEND = "apps/socketio-demo/src/rooms/backend.ts";
 const IO_CLIENT = "apps/socketio-demo/src/client/rooms.ts";
 
 const at = (file: string, ...regions: string[]): RegionRef[] =>
@@ -39,8 +41,8 @@ export const FEATURES: readonly Feature[] = [
     name: "rooms",
     part: "server",
     section: "rooms",
-    ws: at(WS, "rooms"),
-    socketio: at(IO, "namespace"),
+    ws: [...at(WS, "rooms"), ...at(WS_BACKEND, "memory-backend")],
+    socketio: [...at(IO, "namespace"), ...at(IO_BACKEND, "memory-backend")],
   },
   {
     name: "broadcast to a room",
@@ -123,11 +125,24 @@ export const FEATURES: readonly Feature[] = [
   },
 ];
 
-/** The lesson 2 server files of each app, counted whole, regions or not. */
+/**
+ * The lesson 2 server files of each app, counted whole, regions or not
+ * (lesson 3's regions in them included: they are one code path).
+ */
 export const SERVER_FILES = {
-  ws: [WS, WS_FRAMES],
-  socketio: [IO],
+  ws: [WS, WS_FRAMES, WS_BACKEND],
+  socketio: [IO, IO_BACKEND],
 } as const;
+
+/**
+ * Regions of those files that are lesson 3's (more than one process):
+ * shown on the lesson 3 page, not counted in lesson 2's rows.
+ */
+export const LESSON_3_REGIONS: readonly RegionRef[] = [
+  ...at(WS_BACKEND, "backend"),
+  ...at(IO_BACKEND, "backend"),
+  ...at(IO, "last-presence", "process-gone"),
+];
 
 /** The repository root, from docs/rooms/. */
 export const repoRoot = join(

@@ -1,6 +1,7 @@
 // "Side by side" means side by side: at desktop width the two versions of
 // each concept stand in two columns at once, and the lines that differ are
-// marked; on a narrow screen they fall back to tabs.
+// marked; on a narrow screen they fall back to tabs. The same in both
+// locales: the Korean page shows the same pairs.
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ import {
   haveChromium,
 } from "@repo/demo-kit/testing";
 import { dist, serveSite } from "./site.js";
+
+/** The side-by-side page in each locale. */
+const PAGES = ["/side-by-side", "/ko/side-by-side"];
 
 /** For each pair on the page: the boxes of its two code blocks, and its marked lines. */
 async function pairs(page: Page) {
@@ -54,38 +58,44 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
       server?.close();
     });
 
-    it("shows both versions in two columns at desktop width, differing lines marked", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 1440, height: 900 },
-      });
-      await page.goto(`${origin}/side-by-side`);
-      await page.waitForSelector(".pair .line.differs");
-      const found = await pairs(page);
-      expect(found.length).toBeGreaterThanOrEqual(8);
-      for (const { blocks, marked, lines } of found) {
-        expect(blocks).toHaveLength(2);
-        const [ws, socketIo] = blocks;
-        expect(ws!.visible && socketIo!.visible).toBe(true);
-        expect(socketIo!.top).toBe(ws!.top); // one row
-        expect(socketIo!.left).toBeGreaterThanOrEqual(ws!.left + ws!.width); // two columns
-        expect(ws!.width).toBeGreaterThan(400); // wide enough to read
-        // Something differs, and not everything.
-        expect(marked).toBeGreaterThan(0);
-        expect(marked).toBeLessThanOrEqual(lines);
-      }
-      await page.close();
-    });
+    it.each(PAGES)(
+      "%s shows both versions in two columns at desktop width, differing lines marked",
+      async (path) => {
+        const page = await browser.newPage({
+          viewport: { width: 1440, height: 900 },
+        });
+        await page.goto(`${origin}${path}`);
+        await page.waitForSelector(".pair .line.differs");
+        const found = await pairs(page);
+        expect(found.length).toBeGreaterThanOrEqual(8);
+        for (const { blocks, marked, lines } of found) {
+          expect(blocks).toHaveLength(2);
+          const [ws, socketIo] = blocks;
+          expect(ws!.visible && socketIo!.visible).toBe(true);
+          expect(socketIo!.top).toBe(ws!.top); // one row
+          expect(socketIo!.left).toBeGreaterThanOrEqual(ws!.left + ws!.width); // two columns
+          expect(ws!.width).toBeGreaterThan(400); // wide enough to read
+          // Something differs, and not everything.
+          expect(marked).toBeGreaterThan(0);
+          expect(marked).toBeLessThanOrEqual(lines);
+        }
+        await page.close();
+      },
+    );
 
-    it("falls back to tabs on a narrow screen: one version visible at a time", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 600, height: 900 },
-      });
-      await page.goto(`${origin}/side-by-side`);
-      await page.waitForSelector(".pair .vp-code-group");
-      for (const { blocks } of await pairs(page)) {
-        expect(blocks.filter((block) => block.visible)).toHaveLength(1);
-      }
-      await page.close();
-    });
+    it.each(PAGES)(
+      "%s falls back to tabs on a narrow screen: one version visible at a time",
+      async (path) => {
+        const page = await browser.newPage({
+          viewport: { width: 600, height: 900 },
+        });
+        await page.goto(`${origin}${path}`);
+        await page.waitForSelector(".pair .vp-code-group");
+        for (const { blocks } of await pairs(page)) {
+          expect(blocks.filter((block) => block.visible)).toHaveLength(1);
+        }
+        await page.close();
+      },
+    );
   },
 );

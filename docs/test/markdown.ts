@@ -49,3 +49,84 @@ export function promises(page: string): Array<{ id: string; lines: string[] }> {
     lines: match[2]!.split("\n"),
   }));
 }
+
+/** The folder of the Korean locale, mirroring every English page. */
+export const KO = "ko/";
+
+/** Pages of one locale: English is every page outside ko/, Korean every page in it. */
+export function localePages(locale: "en" | "ko"): string[] {
+  return pages().filter((page) => page.startsWith(KO) === (locale === "ko"));
+}
+
+/** The Korean page of an English page, and the reverse. */
+export const koreanOf = (page: string) => `${KO}${page}`;
+export const englishOf = (page: string) => page.slice(KO.length);
+
+/** Every you-should-see block (lesson 1's and lesson 2's markers), in page order. */
+export function allPromises(
+  page: string,
+): Array<{ marker: string; lines: string[] }> {
+  return [
+    ...read(page).matchAll(
+      /<!-- (you-should-see(?:-[a-z]+)?: [a-z0-9-]+) -->\n+```\w*\n([\s\S]*?)\n```/g,
+    ),
+  ].map((match) => ({ marker: match[1]!, lines: match[2]!.split("\n") }));
+}
+
+// VitePress 1.6's heading slug (@mdit-vue/shared's slugify, bundled in
+// vitepress/dist/node): test/i18n-browser.test.ts checks the built ids too.
+// eslint-disable-next-line no-control-regex -- the slug drops control characters, as VitePress does
+const rControl = /[\u0000-\u001f]/g;
+const rSpecial = /[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g;
+const rCombining = /[\u0300-\u036F]/g;
+export const slugify = (text: string): string =>
+  text
+    .normalize("NFKD")
+    .replace(rCombining, "")
+    .replace(rControl, "")
+    .replace(rSpecial, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .replace(/^(\d)/, "_$1")
+    .toLowerCase();
+
+/** The headings (## and deeper) outside code fences: text, and the explicit `{#id}` if any. */
+export function headings(
+  page: string,
+): Array<{ text: string; explicit: string | undefined; anchor: string }> {
+  const found: Array<{
+    text: string;
+    explicit: string | undefined;
+    anchor: string;
+  }> = [];
+  let fenced = false;
+  for (const line of read(page).split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    if (fenced) continue;
+    const match = /^#{2,6} (.+?)(?: \{#([^}\s]+)\})?$/.exec(line);
+    if (!match) continue;
+    const text = match[1]!;
+    // What markdown renders as the heading's text: code without its
+    // backticks, link texts without their targets, no emphasis marks.
+    const plain = text
+      .replace(/`([^`]*)`/g, "$1")
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/(\*\*|__)(.+?)\1/g, "$2")
+      .replace(/(^|\W)[*_](.+?)[*_](?=\W|$)/g, "$1$2");
+    found.push({
+      text,
+      explicit: match[2],
+      anchor: match[2] ?? slugify(plain),
+    });
+  }
+  return found;
+}
+
+/** Internal links of a page: Markdown `](/…)` and HTML `href="/…"`. */
+export function internalLinks(page: string): string[] {
+  const text = read(page).replace(/```[\s\S]*?```/g, "");
+  return [
+    ...text.matchAll(/\]\((\/[^)\s]*)\)/g),
+    ...text.matchAll(/href="(\/[^"]*)"/g),
+  ].map((match) => match[1]!);
+}

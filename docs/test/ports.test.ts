@@ -23,14 +23,17 @@ async function freePort(): Promise<number> {
 }
 
 describe("moving the ports", () => {
-  it("Start here gives each demo its own PORT, and the site its own command", () => {
-    const page = read("index.md");
-    expect(page).toContain("`PORT=8011 npm run ws`");
-    expect(page).toContain("`PORT=8012 npm run socketio`");
-    expect(page).toContain(
-      "`npx vitepress dev docs --host 127.0.0.1 --port 8010`",
-    );
-  });
+  it.each(["index.md", "ko/index.md"])(
+    "Start here (%s) gives each demo its own PORT, and the site its own command",
+    (name) => {
+      const page = read(name);
+      expect(page).toContain("`PORT=8011 npm run ws`");
+      expect(page).toContain("`PORT=8012 npm run socketio`");
+      expect(page).toContain(
+        "`npx vitepress dev docs --host 127.0.0.1 --port 8010`",
+      );
+    },
+  );
 
   it("each demo, started alone, listens on the PORT it is given", async () => {
     for (const name of ["ws-demo", "socketio-demo"]) {

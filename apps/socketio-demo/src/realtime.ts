@@ -6,7 +6,8 @@ import {
 import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Server, type Namespace, type Socket } from "socket.io";
-import { Adapter, SessionAwareAdapter } from "socket.io-adapter";
+import { Adapter } from "socket.io-adapter";
+import { createMemoryBackend, type RoomsBackend } from "./rooms/backend.js";
 import { attachRooms } from "./rooms/chat.js";
 import {
   createTracker,
@@ -46,6 +47,7 @@ export function attachRealtime(
   server: HttpServer,
   settings: Settings,
   log: Log,
+  roomsBackend: RoomsBackend = createMemoryBackend(),
 ): Realtime {
   const tracker = createTracker({ trustProxy: settings.trustProxy });
   let received = 0;
@@ -59,10 +61,13 @@ export function attachRealtime(
     // Same limit as ws-demo: over WebSocket, close 1009; over polling, HTTP 413.
     maxHttpBufferSize: settings.maxPayloadBytes,
     // Lesson 2: a client back within 2 minutes gets its rooms and the
-    // messages it missed. Only the rooms namespace keeps sessions (see
-    // recoveryForRoomsOnly): lesson 1's packets stay as they were.
+    // messages it missed. Recovery tags every packet it may replay with an
+    // offset (`42["news",{…},"<offset>"]`) and keeps a copy for 2 minutes;
+    // lesson 1's pushes need neither, and their wire format is what the
+    // first pages teach. So only the rooms namespace gets an adapter that
+    // keeps sessions (in memory, or in Redis in lesson 3); `/` the plain one.
     connectionStateRecovery: {},
-    adapter: recoveryForRoomsOnly,
+    adapter: adapterFor(roomsBackend),
     // Socket.IO's own heartbeat (25 s ping, 20 s to answer) unless HEARTBEAT_MS is set.
     ...(settings.heartbeatSet
       ? {
@@ -186,7 +191,7 @@ export function attachRealtime(
     },
   );
 
-  const rooms = attachRooms(io, { tracker, log });
+  const rooms = attachRooms(io, { tracker, log, backend: roomsBackend });
 
   const engineRefusals = new LogBudget(log, {
     subject: "refusals",
@@ -226,6 +231,7 @@ export function attachRealtime(
         sleep(CLOSE_GRACE_MS, undefined, { ref: false }),
       ]);
       for (const socket of upgraded) socket.destroy();
+      await roomsBackend.close();
     },
   };
 }
@@ -250,16 +256,15 @@ export function describeReply(reply: unknown): string {
 }
 
 /**
- * connectionStateRecovery tags every packet it may replay with an offset
- * (`42["news",{…},"<offset>"]`) and keeps a copy of each for 2 minutes.
- * Lesson 2 needs that; lesson 1's pushes do not, and its wire format is
- * what the first pages teach. So the rooms namespace gets the adapter
- * that keeps sessions, and `/` the plain one.
+ * The `adapter` option, which Socket.IO calls with `new` for each
+ * namespace: hence a function, not an arrow.
  */
-function recoveryForRoomsOnly(namespace: Namespace): Adapter {
-  return namespace.name === ROOMS_NAMESPACE
-    ? new SessionAwareAdapter(namespace)
-    : new Adapter(namespace);
+function adapterFor(roomsBackend: RoomsBackend) {
+  return function adapter(namespace: Namespace): Adapter {
+    return namespace.name === ROOMS_NAMESPACE
+      ? roomsBackend.adapter(namespace)
+      : new Adapter(namespace);
+  };
 }
 
 /** Wall-clock ms with a fraction, so that sub-millisecond latency shows. */

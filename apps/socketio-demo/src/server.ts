@@ -8,6 +8,8 @@ import {
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
+import { createMemoryBackend } from "./rooms/backend.js";
+import { connectRedisBackend } from "./rooms/redis.js";
 
 const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
 
@@ -16,10 +18,24 @@ const settings = readSettingsOrExit("socketio-demo", process.env, {
   port: DEFAULT_PORT,
 });
 
+// #region scale-out
+// Lesson 3: with REDIS_URL the rooms go through Redis, shared by every
+// process of the app; without it, they stay in this process.
+const roomsBackend = settings.redisUrl
+  ? await connectRedisBackend(settings.redisUrl, log, "socketio-demo").catch(
+      (error: Error) => {
+        console.error(`socketio-demo: ${error.message}`);
+        process.exit(1);
+      },
+    )
+  : createMemoryBackend();
+// #endregion scale-out
+
 // #region server
 const { server, realtime } = composeServer(
   createApp,
-  attachRealtime,
+  (server, settings, log) =>
+    attachRealtime(server, settings, log, roomsBackend),
   settings,
   log,
 );
@@ -36,6 +52,9 @@ listen(server, settings, log, {
   describe:
     `push every ${settings.pushIntervalMs} ms, ` +
     `heartbeat ${settings.heartbeatSet ? `${settings.heartbeatMs} ms` : "Socket.IO's 25 s + 20 s"}, ` +
-    `trusted proxies: ${settings.trustProxySetting}`,
+    `trusted proxies: ${settings.trustProxySetting}` +
+    (settings.redisUrl
+      ? `, rooms shared in Redis at ${settings.redisUrl}`
+      : ""),
   closeRealtime: realtime.close,
 });

@@ -17,6 +17,7 @@ import {
   type Settings,
   type Stats,
 } from "@repo/demo-kit";
+import { createMemoryBackend, type RoomsBackend } from "./rooms/backend.js";
 import { createRooms } from "./rooms/chat.js";
 import {
   ROOMS_WS_PATH,
@@ -45,6 +46,7 @@ export function attachRealtime(
   server: Server,
   settings: Settings,
   log: Log,
+  roomsBackend: RoomsBackend = createMemoryBackend(),
 ): Realtime {
   const tracker = createTracker({
     trustProxy: settings.trustProxy,
@@ -72,7 +74,13 @@ export function attachRealtime(
 
   const guard = createGuard(settings, log);
   // Each path is a lesson: the push of lesson 1, the rooms of lesson 2.
-  const rooms = createRooms({ tracker, heartbeat, log, open });
+  const rooms = createRooms({
+    tracker,
+    heartbeat,
+    log,
+    open,
+    backend: roomsBackend,
+  });
   const lessons = new Map([
     [
       WS_PATH,
@@ -176,6 +184,7 @@ export function attachRealtime(
     close: async () => {
       heartbeat.stop();
       await closeAll(wss, open, log);
+      await roomsBackend.close();
     },
   };
 }

@@ -8,6 +8,8 @@ import {
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
+import { createMemoryBackend } from "./rooms/backend.js";
+import { connectRedisBackend } from "./rooms/redis.js";
 
 const DEFAULT_PORT = 8001; // the seed's port
 
@@ -16,10 +18,24 @@ const settings = readSettingsOrExit("ws-demo", process.env, {
   port: DEFAULT_PORT,
 });
 
+// #region scale-out
+// Lesson 3: with REDIS_URL the rooms live in Redis, shared by every
+// process of the app; without it, in this process. Nothing else changes.
+const roomsBackend = settings.redisUrl
+  ? await connectRedisBackend(settings.redisUrl, log, "ws-demo").catch(
+      (error: Error) => {
+        console.error(`ws-demo: ${error.message}`);
+        process.exit(1);
+      },
+    )
+  : createMemoryBackend();
+// #endregion scale-out
+
 // #region server
 const { server, realtime } = composeServer(
   createApp,
-  attachRealtime,
+  (server, settings, log) =>
+    attachRealtime(server, settings, log, roomsBackend),
   settings,
   log,
 );
@@ -35,6 +51,9 @@ listen(server, settings, log, {
   script: "ws",
   describe:
     `push every ${settings.pushIntervalMs} ms, heartbeat ${settings.heartbeatMs} ms, ` +
-    `trusted proxies: ${settings.trustProxySetting}`,
+    `trusted proxies: ${settings.trustProxySetting}` +
+    (settings.redisUrl
+      ? `, rooms shared in Redis at ${settings.redisUrl}`
+      : ""),
   closeRealtime: realtime.close,
 });

@@ -22,6 +22,13 @@ export interface Settings {
   readonly allowedOrigins: readonly string[];
   /** The host names served (DNS rebinding guard): defaults plus ALLOWED_HOSTS. */
   readonly allowedHosts: AllowedHosts;
+  /**
+   * Lesson 3: where the processes of this app share their rooms. Unset,
+   * the app is one process and keeps rooms in memory.
+   */
+  readonly redisUrl: string | undefined;
+  /** Lesson 3: worker processes on one port (node:cluster). 1 = no cluster. */
+  readonly workers: number;
 }
 
 /**
@@ -35,6 +42,15 @@ export function readSettings(
   // Loopback by default: a workshop laptop on shared Wi-Fi should not
   // serve the room. HOST=0.0.0.0 opens it up on purpose.
   const host = env.HOST?.trim() || "127.0.0.1";
+  const redisUrl = redisUrlOf(env);
+  const workers = integer(env, "WORKERS", 1, 1, 64);
+  if (workers > 1 && redisUrl === undefined) {
+    throw new Error(
+      `WORKERS=${workers} needs REDIS_URL: worker processes share their rooms ` +
+        "through Redis, and without it each would hold a chat of its own. " +
+        "Set REDIS_URL=redis://127.0.0.1:6379 (start Redis with redis-server), or leave WORKERS unset.",
+    );
+  }
   return {
     port: integer(env, "PORT", defaults.port, 0, 65_535),
     host,
@@ -60,7 +76,26 @@ export function readSettings(
     trustProxySetting: env.TRUST_PROXY?.trim() || "none",
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS, host),
+    redisUrl,
+    workers,
   };
+}
+
+function redisUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "redis:" && url?.protocol !== "rediss:") {
+    throw new Error(
+      `REDIS_URL="${raw}" is not valid: use redis://HOST:PORT, for example redis://127.0.0.1:6379.`,
+    );
+  }
+  return raw;
 }
 
 function integer(

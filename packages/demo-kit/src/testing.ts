@@ -3,3 +3,9 @@
 export { startInProcess, type InProcessDemo } from "./in-process.js";
 export { chromiumArgs, chromiumPath, haveChromium } from "./chromium.js";
 export { describeEntryPoint } from "./entry-point-suite.js";
+export {
+  haveRedisServer,
+  redisServerPath,
+  startTestRedis,
+  type TestRedis,
+} from "./redis-server.js";

@@ -11,6 +11,8 @@ describe("readSettings", () => {
       maxPayloadBytes: 65_536,
       trustProxySetting: "none",
       allowedOrigins: [],
+      redisUrl: undefined,
+      workers: 1,
     });
   });
 
@@ -28,6 +30,15 @@ describe("readSettings", () => {
       { ALLOWED_HOSTS: "http://demo.test" },
       '"http://demo.test" is not a host name',
     ],
+    [
+      { REDIS_URL: "127.0.0.1:6379" },
+      'REDIS_URL="127.0.0.1:6379" is not valid: use redis://HOST:PORT',
+    ],
+    [{ WORKERS: "0" }, 'WORKERS="0" is not valid'],
+    [
+      { WORKERS: "2" },
+      "WORKERS=2 needs REDIS_URL: worker processes share their rooms through Redis",
+    ],
   ])("explains a bad value: %j", (env, message) => {
     expect(() => readSettings(env, { port: 8001 })).toThrow(message);
   });
@@ -44,5 +55,14 @@ describe("readSettings", () => {
       "demo.test",
       "localhost",
     ]);
+  });
+
+  it("takes REDIS_URL and WORKERS together (lesson 3)", () => {
+    const settings = readSettings(
+      { REDIS_URL: "redis://127.0.0.1:6390", WORKERS: "2" },
+      { port: 8001 },
+    );
+    expect(settings.redisUrl).toBe("redis://127.0.0.1:6390");
+    expect(settings.workers).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import type {
   SystemEvent,
   TypingEvent,
 } from "../src/events.js";
+import { compareMessageIds } from "../src/message-id.js";
 
 /** What the view asks of the transport. */
 export interface ChatActions {
@@ -27,7 +28,7 @@ interface Tab {
   readonly members: HTMLElement;
   readonly typing: HTMLElement;
   typingTimer?: number;
-  /** The last message id shown: what a rejoin sends as `after`. */
+  /** The newest message id shown: what a rejoin sends as `after`. */
   lastId?: string;
   /** Ids shown, so a message that arrives twice is shown once. */
   readonly shown: Set<string>;
@@ -101,17 +102,20 @@ export class ChatView {
 
   message(message: ChatMessage): void {
     const tab = this.tabs.get(message.room);
-    // Ids are the server's to order; the page only remembers them.
     if (!tab || tab.shown.has(message.id)) return;
     tab.shown.add(message.id);
-    tab.lastId = message.id;
+    if (!tab.lastId || compareMessageIds(message.id, tab.lastId) > 0) {
+      tab.lastId = message.id;
+    }
     const item = this.line(tab, "message", "");
+    item.dataset.id = message.id;
     const who = document.createElement("b");
     who.textContent = message.name;
     const text = document.createElement("span");
     text.className = "text";
     text.textContent = message.text;
     item.replaceChildren(time(message.at), " ", who, " ", text);
+    placeInServerOrder(tab.list, item);
   }
 
   system(event: SystemEvent): void {
@@ -248,3 +252,23 @@ export type {
   TypingEvent,
 } from "../src/events.js";
 export type { Answer } from "../src/schema.js";
+
+/**
+ * Ids are the server's order. Across processes, Socket.IO's adapter hands
+ * a message to the sender's own process before the others, so two people
+ * on two processes who speak at once may arrive in either order: the page
+ * puts a message that arrived late back where its id says.
+ */
+function placeInServerOrder(list: HTMLOListElement, item: HTMLLIElement) {
+  let before: Element | null = item.previousElementSibling;
+  let target: Element | undefined;
+  while (before) {
+    const id = (before as HTMLElement).dataset.id;
+    if (id !== undefined) {
+      if (compareMessageIds(id, item.dataset.id!) < 0) break;
+      target = before;
+    }
+    before = before.previousElementSibling;
+  }
+  if (target) list.insertBefore(item, target);
+}

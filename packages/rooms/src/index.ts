@@ -32,9 +32,12 @@ export { LIMITS } from "./limits.js";
 // What both servers need that is not the lesson
 export { TokenBucket } from "./token-bucket.js";
 export { RoomHistory, type CatchUp } from "./history.js";
+export { MemoryMessageLog, type MessageLog } from "./message-log.js";
+export { compareMessageIds } from "./message-id.js";
 
-/** The folder of the chat page's shared view (compiled), for express.static. */
-export const browserAssetsDir = new URL(
-  "../dist/browser/browser/",
-  import.meta.url,
-).pathname;
+/**
+ * The folder of the chat page's shared view (compiled), for express.static:
+ * the view is at browser/chat-view.js, next to the src/ modules it uses.
+ */
+export const browserAssetsDir = new URL("../dist/browser/", import.meta.url)
+  .pathname;

@@ -4,13 +4,17 @@
 import * as v from "valibot";
 import { LIMITS } from "./limits.js";
 
-/** Why a request was refused: the closed set of ROOMS.md. */
+/**
+ * Why a request was refused: the closed set of ROOMS.md, plus lesson 3's
+ * `unavailable` (the rooms' Redis cannot be reached, so nothing was sent).
+ */
 export type ErrorCode =
   | "bad-request"
   | "not-in-room"
   | "rate-limited"
   | "too-many-rooms"
-  | "unknown-event";
+  | "unknown-event"
+  | "unavailable";
 
 /** The answer to one request: ok with its fields, or a code and a sentence. */
 export type Answer<T extends object = object> =

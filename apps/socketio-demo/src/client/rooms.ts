@@ -10,7 +10,7 @@ import {
   type PresenceEvent,
   type SystemEvent,
   type TypingEvent,
-} from "/assets/rooms/chat-view.js";
+} from "/assets/rooms/browser/chat-view.js";
 import { ROOMS_NAMESPACE, SOCKET_PATH } from "../protocol.js";
 
 interface ServerEvents {

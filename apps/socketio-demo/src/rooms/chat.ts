@@ -15,18 +15,23 @@ import {
   LIMITS,
   parseRequest,
   refusal,
-  RoomHistory,
   TokenBucket,
   type Answer,
   type Requests,
   type RoomsServerEvents,
 } from "@repo/rooms";
 import { ROOMS_NAMESPACE } from "../protocol.js";
+import type { RoomsBackend } from "./backend.js";
 
 /** What Socket.IO keeps for us per socket, and restores with it on recovery. */
 interface MemberData {
   /** The name this socket joined each room with. */
   names: Record<string, string>;
+}
+
+/** What one process of the app tells the others (serverSideEmit). */
+interface PeerEvents {
+  presence: (room: string, names: readonly string[]) => void;
 }
 
 /** What this process keeps per socket, beside Socket.IO's own. */
@@ -41,7 +46,7 @@ type AckCallback = <T extends object>(answer: Answer<T>) => void;
 type RoomsSocket = Socket<
   Record<string, never>,
   RoomsServerEvents,
-  Record<string, never>,
+  PeerEvents,
   MemberData
 >;
 
@@ -53,9 +58,9 @@ export interface Rooms {
 
 export function attachRooms(
   io: Server,
-  options: { tracker: Tracker; log: Log },
+  options: { tracker: Tracker; log: Log; backend: RoomsBackend },
 ): Rooms {
-  const { tracker, log } = options;
+  const { tracker, log, backend } = options;
   let received = 0;
   // #region namespace
   // The rooms live in their own namespace, beside lesson 1's `/`, on the
@@ -63,25 +68,55 @@ export function attachRooms(
   const rooms = io.of(ROOMS_NAMESPACE) as unknown as Namespace<
     Record<string, never>,
     RoomsServerEvents,
-    Record<string, never>,
+    PeerEvents,
     MemberData
   >;
   // #endregion namespace
-  const history = new RoomHistory(
+  const history = backend.messageLog(
     (room) => (rooms.adapter.rooms.get(room)?.size ?? 0) > 0,
   );
 
-  /** Names of a room's members, sorted, from every socket in it. */
+  /**
+   * Names of a room's members, sorted, from every socket in it, on every
+   * process (with the Redis adapter, fetchSockets asks them all).
+   */
   async function namesIn(
     room: string,
     leaving?: RoomsSocket,
+    tellPeers = true,
   ): Promise<string[]> {
     const sockets = await rooms.in(room).fetchSockets();
-    return sockets
+    const names = sockets
       .filter((socket) => socket.id !== leaving?.id)
       .map((socket) => socket.data.names[room] ?? "?")
       .sort();
+    remember(room, names, !tellPeers);
+    return names;
   }
+
+  // #region last-presence
+  // Lesson 3: the last presence of each room this process has seen, its
+  // own and the other processes' (serverSideEmit reaches every other
+  // process of the app, through the adapter), so that a process that
+  // outlives another can tell who went with it.
+  const lastPresence = new Map<string, readonly string[]>();
+  function remember(room: string, names: readonly string[], quiet = false) {
+    if (names.length === 0) lastPresence.delete(room);
+    else lastPresence.set(room, names);
+    if (backend.shared && !quiet) rooms.serverSideEmit("presence", room, names);
+  }
+  rooms.on("presence", (room: string, names: readonly string[]) => {
+    remember(room, names, true);
+    backend.peerHeard();
+  });
+  // #endregion last-presence
+
+  /** The answer while Redis is away (lesson 3): nothing was sent. */
+  const unavailable = () =>
+    refusal(
+      "unavailable",
+      "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
+    );
 
   rooms.on("connection", (socket: RoomsSocket) => {
     const client = tracker.track(fromSocketIo(socket));
@@ -150,6 +185,10 @@ export function attachRooms(
         );
         return;
       }
+      if (event !== "typing" && !backend.reachable()) {
+        refused(ack, unavailable());
+        return;
+      }
       if (event === "say" && !local.sayBucket.take(performance.now())) {
         refused(
           ack,
@@ -188,14 +227,12 @@ export function attachRooms(
           ok: true,
           room,
           members: await namesIn(room),
-          ...history.since(room, after),
+          ...(await history.since(room, after)),
         });
         if (already) return;
         local.log.line(`${client.id} joined ${room} as ${quoteText(name, 40)}`);
         await announceJoin(socket, room);
-      })().catch((error: unknown) =>
-        log(`${client.id} join failed: ${String(error)}`),
-      );
+      })().catch(() => refused(ack, unavailable()));
     });
     // #endregion join
 
@@ -213,11 +250,15 @@ export function attachRooms(
     // #region say
     socket.on("say", (request: Requests["say"], ack?: AckCallback) => {
       const { room, text } = request;
-      const message = history.append(room, socket.data.names[room]!, text);
-      ack?.({ ok: true, id: message.id, at: message.at });
-      // rooms.to(room): everyone in it, the sender too. socket.to(room)
-      // would skip the sender, who would then never see its own message.
-      rooms.to(room).emit("message", message);
+      history
+        .append(room, socket.data.names[room]!, text)
+        .then((message) => {
+          ack?.({ ok: true, id: message.id, at: message.at });
+          // rooms.to(room): everyone in it, the sender too. socket.to(room)
+          // would skip the sender, who would then never see its own message.
+          rooms.to(room).emit("message", message);
+        })
+        .catch(() => refused(ack, unavailable()));
     });
     // #endregion say
 
@@ -246,7 +287,9 @@ export function attachRooms(
     socket.on("disconnecting", () => {
       // (socket.data keeps the names: a recovered socket gets them back.)
       for (const [room, name] of Object.entries(socket.data.names)) {
-        void announceLeave(socket, room, name);
+        announceLeave(socket, room, name).catch(() => {
+          // Redis away: the presence is sent again with the next join.
+        });
       }
     });
     client.onClose(({ reason }) => {
@@ -281,6 +324,39 @@ export function attachRooms(
       .except(socket.id)
       .emit("presence", { room, members: await namesIn(room, socket) });
   }
+
+  // #region process-gone
+  // Lesson 3: another process died (SIGKILL) and could not say its
+  // members left. Each process tells its own members (`local`), from the
+  // last presence any process sent and the members there are now.
+  backend.onProcessGone = () => {
+    const localRooms = new Set(
+      [...rooms.sockets.values()].flatMap((socket) =>
+        Object.keys(socket.data.names ?? {}),
+      ),
+    );
+    for (const room of localRooms) {
+      void (async () => {
+        const before = lastPresence.get(room) ?? [];
+        // Every surviving process does this for its own members, each
+        // from what it saw before: none tells the others.
+        const now = await namesIn(room, undefined, false);
+        const remaining = [...now];
+        for (const name of before) {
+          const at = remaining.indexOf(name);
+          if (at === -1) {
+            rooms.local
+              .to(room)
+              .emit("system", { room, kind: "leave", name, at: Date.now() });
+          } else {
+            remaining.splice(at, 1);
+          }
+        }
+        rooms.local.to(room).emit("presence", { room, members: now });
+      })().catch(() => {});
+    }
+  };
+  // #endregion process-gone
 
   return { namespace: rooms, received: () => received };
 }

@@ -9,7 +9,7 @@ import {
   type PresenceEvent,
   type SystemEvent,
   type TypingEvent,
-} from "/assets/rooms/chat-view.js";
+} from "/assets/rooms/browser/chat-view.js";
 import { ROOMS_WS_PATH } from "../protocol.js";
 
 const STATE_NAMES = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"] as const;

@@ -17,11 +17,11 @@ import {
   LIMITS,
   parseRequest,
   refusal,
-  RoomHistory,
   TokenBucket,
   type Answer,
   type Requests,
 } from "@repo/rooms";
+import type { RoomEvent, RoomsBackend } from "./backend.js";
 import { encodeFrame, Preencoded, readFrame } from "./frames.js";
 
 /** One connection of the chat, and what the server keeps about it. */
@@ -49,15 +49,18 @@ export function createRooms(options: {
   log: Log;
   /** The sockets shutdown must close: ours are added and removed here. */
   open: Set<WebSocket>;
+  /** Where the rooms live: this process (lesson 2) or Redis (lesson 3). */
+  backend: RoomsBackend;
 }): Rooms {
-  const { tracker, heartbeat, log, open } = options;
+  const { tracker, heartbeat, log, open, backend } = options;
   let received = 0;
 
   // #region rooms
   // With ws there are no rooms: a room is a Set of connections we keep,
   // and leaving it on every way out (leave, close) is ours to get right.
+  // These are this process's members; who is in a room on every process,
+  // and its history, are the backend's (memory, or Redis in lesson 3).
   const rooms = new Map<string, Set<Member>>();
-  const history = new RoomHistory((room) => (rooms.get(room)?.size ?? 0) > 0);
 
   function membersOf(room: string): Set<Member> {
     let members = rooms.get(room);
@@ -66,12 +69,6 @@ export function createRooms(options: {
       rooms.set(room, members);
     }
     return members;
-  }
-
-  function namesIn(room: string): string[] {
-    return [...(rooms.get(room) ?? [])]
-      .map((member) => member.rooms.get(room)!)
-      .sort();
   }
 
   function removeFrom(room: string, member: Member): void {
@@ -84,20 +81,22 @@ export function createRooms(options: {
   // #endregion rooms
 
   // #region broadcast
-  // Encode once, send to each: every send goes through the tracker's
-  // guard (open? not buffering too much?), so one slow member cannot
-  // make the server queue without end.
-  function toRoom(
-    room: string,
-    event: string,
-    data: unknown,
-    except?: Member,
-  ): void {
+  // Every event for a room comes here from the backend, once per
+  // process: encode once, send to each member we hold. Every send goes
+  // through the tracker's guard (open? not buffering too much?), so one
+  // slow member cannot make the server queue without end. "typing" goes
+  // only to members with nothing waiting (what Socket.IO's `volatile`
+  // does for it).
+  backend.deliver = (delivery: RoomEvent) => {
+    const { event, data } = delivery;
+    const skip = "skip" in delivery ? delivery.skip : undefined;
     const text = new Preencoded(encodeFrame(event, data));
-    for (const member of rooms.get(room) ?? []) {
-      if (member !== except) member.client.send(event, text);
+    for (const member of rooms.get(data.room) ?? []) {
+      if (member.client.id === skip) continue;
+      if (event === "typing" && member.ws.bufferedAmount > 0) continue;
+      member.client.send(event, text);
     }
-  }
+  };
   // #endregion broadcast
 
   // #region acks
@@ -127,7 +126,11 @@ export function createRooms(options: {
   // #endregion acks
 
   // #region join
-  function join(member: Member, request: Requests["join"], ack?: number): void {
+  async function join(
+    member: Member,
+    request: Requests["join"],
+    ack?: number,
+  ): Promise<void> {
     const { room, name, after } = request;
     const already = member.rooms.has(room);
     if (!already && member.rooms.size >= LIMITS.maxRoomsPerConnection) {
@@ -145,23 +148,19 @@ export function createRooms(options: {
       membersOf(room).add(member);
       member.rooms.set(room, name);
     }
+    const joinedAs = member.rooms.get(room)!;
+    const members = await backend.join(room, member.client.id, joinedAs);
     answer(member, ack, {
       ok: true,
       room,
-      members: namesIn(room),
-      ...catchUp(room, after),
+      members,
+      ...(await catchUp(room, after)),
     });
     if (already) return; // joined again: no second "join" for the others
     member.log.line(
-      `${member.client.id} joined ${room} as ${quoteText(member.rooms.get(room)!, 40)}`,
+      `${member.client.id} joined ${room} as ${quoteText(joinedAs, 40)}`,
     );
-    toRoom(
-      room,
-      "system",
-      { room, kind: "join", name, at: Date.now() },
-      member,
-    );
-    toRoom(room, "presence", { room, members: namesIn(room) });
+    await backend.announce(room, "join", member.client.id, joinedAs);
   }
   // #endregion join
 
@@ -170,26 +169,32 @@ export function createRooms(options: {
   // message id it showed: it gets what came after, and `complete: false`
   // when some of that was already dropped from the room's history.
   function catchUp(room: string, after: string | undefined) {
-    return history.since(room, after);
+    return backend.since(room, after);
   }
   // #endregion catch-up
 
   // #region leave
-  function leave(member: Member, room: string): void {
+  async function leave(member: Member, room: string): Promise<void> {
     const name = member.rooms.get(room)!;
     removeFrom(room, member);
-    toRoom(room, "system", { room, kind: "leave", name, at: Date.now() });
-    toRoom(room, "presence", { room, members: namesIn(room) });
+    await backend.leave(room, member.client.id);
+    await backend.announce(room, "leave", member.client.id, name);
   }
   // #endregion leave
 
   // #region say
-  function say(member: Member, request: Requests["say"], ack?: number): void {
+  // The backend stores the message and sends it to every member, the
+  // sender included: one order for all. If it cannot (Redis away), the
+  // sender is told, and nobody got it.
+  async function say(
+    member: Member,
+    request: Requests["say"],
+    ack?: number,
+  ): Promise<void> {
     const { room, text } = request;
     if (!withinRate(member, ack)) return;
-    const message = history.append(room, member.rooms.get(room)!, text);
+    const message = await backend.say(room, member.rooms.get(room)!, text);
     answer(member, ack, { ok: true, id: message.id, at: message.at });
-    toRoom(room, "message", message); // the sender included: one order for all
   }
   // #endregion say
 
@@ -212,9 +217,13 @@ export function createRooms(options: {
 
   // #region typing
   // "typing" is worth nothing late: at most one a second per member and
-  // room, and only to members with nothing waiting in their buffer (what
-  // Socket.IO's `volatile` does for it).
-  function typing(member: Member, room: string, ack?: number): void {
+  // room, and only to members with nothing waiting in their buffer (see
+  // broadcast).
+  async function typing(
+    member: Member,
+    room: string,
+    ack?: number,
+  ): Promise<void> {
     const now = performance.now();
     if (
       now - (member.typingAt.get(room) ?? -Infinity) <
@@ -223,20 +232,17 @@ export function createRooms(options: {
       return; // dropped, without an answer
     }
     member.typingAt.set(room, now);
-    const text = new Preencoded(
-      encodeFrame("typing", { room, name: member.rooms.get(room)! }),
-    );
-    for (const other of rooms.get(room) ?? []) {
-      if (other !== member && other.ws.bufferedAmount === 0) {
-        other.client.send("typing", text);
-      }
-    }
+    await backend.typing(room, member.client.id, member.rooms.get(room)!);
     if (ack !== undefined) answer(member, ack, { ok: true });
   }
   // #endregion typing
 
   // #region dispatch
-  function onFrame(member: Member, data: RawData, isBinary: boolean): void {
+  async function onFrame(
+    member: Member,
+    data: RawData,
+    isBinary: boolean,
+  ): Promise<void> {
     received += 1;
     const frame = readFrame(data, isBinary);
     if (!frame.ok) {
@@ -272,20 +278,25 @@ export function createRooms(options: {
       );
       return;
     }
-    switch (event) {
-      case "join":
-        join(member, request as Requests["join"], ack);
-        break;
-      case "leave":
-        leave(member, request.room);
-        answer(member, ack, { ok: true });
-        break;
-      case "say":
-        say(member, request as Requests["say"], ack);
-        break;
-      case "typing":
-        typing(member, request.room, ack);
-        break;
+    try {
+      switch (event) {
+        case "join":
+          await join(member, request as Requests["join"], ack);
+          break;
+        case "leave":
+          await leave(member, request.room);
+          answer(member, ack, { ok: true });
+          break;
+        case "say":
+          await say(member, request as Requests["say"], ack);
+          break;
+        case "typing":
+          await typing(member, request.room, ack);
+          break;
+      }
+    } catch {
+      // Only the backend fails here: Redis is away (lesson 3).
+      answer(member, ack, unavailable());
     }
   }
   // #endregion dispatch
@@ -308,15 +319,20 @@ export function createRooms(options: {
       log(`connect ${client.id} from ${client.ip} to the rooms`);
       open.add(ws);
       heartbeat.watch(client, ws);
-      ws.on("message", (data: RawData, isBinary: boolean) =>
-        onFrame(member, data, isBinary),
-      );
+      ws.on("message", (data: RawData, isBinary: boolean) => {
+        void onFrame(member, data, isBinary);
+      });
       ws.on("error", (error) => log(`${client.id} error: ${error.message}`));
       // #region close
       // Closing leaves every room, however the connection ended.
       client.onClose(({ code }) => {
         open.delete(ws);
-        for (const room of [...member.rooms.keys()]) leave(member, room);
+        for (const room of [...member.rooms.keys()]) {
+          leave(member, room).catch(() => {
+            // Redis away: the others learn it when this process
+            // registers its members again.
+          });
+        }
         member.log.flush();
         log(`close ${client.id} from ${client.ip}: code ${code}`);
       });
@@ -331,4 +347,12 @@ function encodePreencoded(event: string, payload: unknown): string {
   return payload instanceof Preencoded
     ? payload.text
     : encodeFrame(event, payload);
+}
+
+/** The answer when the backend failed: lesson 3's Redis is away. */
+function unavailable(): Answer<never> {
+  return refusal(
+    "unavailable",
+    "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
+  );
 }

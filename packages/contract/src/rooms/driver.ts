@@ -51,4 +51,12 @@ export interface RoomsCapabilities {
    * (ROOMS.md); Socket.IO has no channel for it and only logs it.
    */
   readonly refusalWithoutAnswer: "error-event" | "logged-only";
+  /**
+   * Whether every member gets a room's messages in the same arrival order
+   * ("arrival"), or only in the same order once sorted by id ("by-id"):
+   * Socket.IO's adapter across processes hands each process its own
+   * members' messages first (lesson 3). Messages from one sender keep
+   * their order either way.
+   */
+  readonly deliveryOrder?: "arrival" | "by-id";
 }

@@ -1,0 +1,14 @@
+// Lesson 3: lesson 2's whole rooms contract, on two ws-demo processes
+// that share a Redis of this test's own.
+import { describe } from "vitest";
+import { acrossProcesses } from "../src/rooms/across-processes.js";
+import { describeRoomsContract } from "../src/rooms/suite.js";
+import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
+import { withTestRedis } from "./redis-fixture.js";
+
+describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
+  const redis = withTestRedis();
+  describeRoomsContract(
+    acrossProcesses(wsRoomsDriver, () => redis().url, "arrival"),
+  );
+});
