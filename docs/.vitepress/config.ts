@@ -54,7 +54,13 @@ const koSidebar: DefaultTheme.SidebarItem[] = [
   { text: "Socket.IO로 한 단계씩", link: "/ko/socketio/" },
   { text: "나란히 보기", link: "/ko/side-by-side" },
   { text: "2강: 채팅방, 나란히 보기", link: "/ko/rooms/" },
-  { text: "3강: 여러 프로세스, Redis로", link: "/ko/scale/" },
+  {
+    text: "3강",
+    items: [
+      { text: "여러 프로세스, Redis로", link: "/ko/scale/" },
+      { text: "배포: 워커와 nginx", link: "/ko/scale/deploy" },
+    ],
+  },
   { text: "네트워크에 실제로 오가는 것", link: "/ko/on-the-wire" },
   { text: "측정 결과", link: "/ko/measured" },
   { text: "원본 노트의 함정", link: "/ko/pitfalls" },

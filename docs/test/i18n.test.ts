@@ -5,6 +5,9 @@
 // the language switcher lands on the same one). Links stay in their
 // locale, and the words of the theme's components exist in both. The pages
 // are listed from the file system: a page added in one language only fails.
+// Each pair also asks the same of the reader: the same boxes (tip, warning,
+// details, code groups, in the same sections) and the same `npm run`
+// commands, so an exercise added in English is not missing in Korean.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,6 +26,7 @@ import {
   englishOf,
   headings,
   imports,
+  instructions,
   internalLinks,
   koreanOf,
   localePages,
@@ -100,6 +104,36 @@ describe.each(pairs)("%s and %s", (en, ko) => {
       /^---\n([\s\S]*?)\n---/.exec(read(page))?.[1] ?? "";
     expect(frontMatter(ko)).toEqual(frontMatter(en));
   });
+
+  it.each(["containers", "commands"] as const)(
+    "ask the same of the reader: the same %s, in the same sections and order",
+    (what) => {
+      const expected = instructions(en)[what];
+      const actual = instructions(ko)[what];
+      const missing = [...expected];
+      const extra = actual.filter((item) => {
+        const index = missing.indexOf(item);
+        if (index < 0) return true;
+        missing.splice(index, 1);
+        return false;
+      });
+      const kind =
+        what === "containers"
+          ? "custom containers (::: kind, by section anchor)"
+          : "`npm run` commands in ```sh blocks (by section anchor)";
+      const problems = [
+        ...missing.map((item) => `missing ${item}`),
+        ...extra.map((item) => `not in ${en}: ${item}`),
+      ];
+      expect(
+        actual,
+        `${ko} must have ${en}'s ${kind}, in the same order` +
+          (problems.length > 0
+            ? `; ${problems.join("; ")}`
+            : "; same ones, different order"),
+      ).toEqual(expected);
+    },
+  );
 
   it("the Korean page is written in Korean", () => {
     const h1 = /^# (.+)$/m.exec(read(ko))?.[1] ?? "";

@@ -109,23 +109,71 @@ export function headings(
   for (const line of read(page).split("\n")) {
     if (line.startsWith("```")) fenced = !fenced;
     if (fenced) continue;
-    const match = /^#{2,6} (.+?)(?: \{#([^}\s]+)\})?$/.exec(line);
-    if (!match) continue;
-    const text = match[1]!;
-    // What markdown renders as the heading's text: code without its
-    // backticks, link texts without their targets, no emphasis marks.
-    const plain = text
-      .replace(/`([^`]*)`/g, "$1")
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/(\*\*|__)(.+?)\1/g, "$2")
-      .replace(/(^|\W)[*_](.+?)[*_](?=\W|$)/g, "$1$2");
-    found.push({
-      text,
-      explicit: match[2],
-      anchor: match[2] ?? slugify(plain),
-    });
+    const heading = parseHeading(line);
+    if (heading) found.push(heading);
   }
   return found;
+}
+
+/** A `## …` line's text, explicit `{#id}` and anchor; undefined for any other line. */
+function parseHeading(
+  line: string,
+): { text: string; explicit: string | undefined; anchor: string } | undefined {
+  const match = /^#{2,6} (.+?)(?: \{#([^}\s]+)\})?$/.exec(line);
+  if (!match) return undefined;
+  const text = match[1]!;
+  // What markdown renders as the heading's text: code without its
+  // backticks, link texts without their targets, no emphasis marks.
+  const plain = text
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|\W)[*_](.+?)[*_](?=\W|$)/g, "$1$2");
+  return { text, explicit: match[2], anchor: match[2] ?? slugify(plain) };
+}
+
+/**
+ * What a page asks the reader to do and where: its custom containers
+ * (`::: tip`, `::: warning`, `::: details`, `:::: code-group`, …) by kind,
+ * and the `npm run …` commands of its fenced `sh` blocks (from `npm run`
+ * to the end of the line, without a trailing `# comment`), each with the
+ * anchor of the section it is in (`#` before the first heading). The
+ * titles of containers and the prose around them are the locale's own.
+ */
+export function instructions(page: string): {
+  containers: string[];
+  commands: string[];
+} {
+  const containers: string[] = [];
+  const commands: string[] = [];
+  let section = "#";
+  let fence: { marker: string; lang: string } | undefined;
+  for (const line of read(page).split("\n")) {
+    const trimmed = line.trimStart();
+    const fenceMatch = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(trimmed);
+    if (fence) {
+      if (
+        fenceMatch &&
+        fenceMatch[1]!.startsWith(fence.marker) &&
+        trimmed.slice(fenceMatch[1]!.length).trim() === ""
+      ) {
+        fence = undefined;
+      } else if (fence.lang === "sh") {
+        const command = /\bnpm run\b.*?(?=\s+#|$)/.exec(trimmed)?.[0];
+        if (command) commands.push(`${section}: ${command.trim()}`);
+      }
+      continue;
+    }
+    if (fenceMatch) {
+      fence = { marker: fenceMatch[1]!, lang: fenceMatch[2]! };
+      continue;
+    }
+    const heading = parseHeading(line);
+    if (heading) section = `#${heading.anchor}`;
+    const container = /^:{3,}\s*([\w-]+)/.exec(trimmed);
+    if (container) containers.push(`${section}: ${container[1]}`);
+  }
+  return { containers, commands };
 }
 
 /** Internal links of a page: Markdown `](/…)` and HTML `href="/…"`. */

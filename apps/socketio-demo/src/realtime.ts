@@ -226,6 +226,7 @@ export function attachRealtime(
       // the WebSockets that are left, as ws-demo does.
       // (An unref'd timer: once all is closed, it must not keep the
       // process alive for the rest of the second.)
+      rooms.closing();
       await Promise.race([
         io.close(),
         sleep(CLOSE_GRACE_MS, undefined, { ref: false }),

@@ -183,17 +183,15 @@ function render(config: string, ports: RenderPorts): string {
     /^upstream (\w+) \{\n[\s\S]*?^\}/gm,
     (block, name: string) => {
       const lines = block.split("\n");
-      const first = lines.findIndex((line) =>
-        /^\s*server 127\.0\.0\.1:\d+;/.test(line),
-      );
+      const serverLine = /^(\s*)server 127\.0\.0\.1:\d+([^;]*);/;
+      const first = lines.findIndex((line) => serverLine.test(line));
       if (first === -1) return block;
-      const pad = /^(\s*)/.exec(lines[first]!)![1]!;
+      // The indent and the parameters (max_fails=0…) of the first line.
+      const [, pad, parameters] = serverLine.exec(lines[first]!)!;
       const servers = ports
         .backends(name)
-        .map((port) => `${pad}server 127.0.0.1:${port};`);
-      const kept = lines.filter(
-        (line) => !/^\s*server 127\.0\.0\.1:\d+;/.test(line),
-      );
+        .map((port) => `${pad}server 127.0.0.1:${port}${parameters};`);
+      const kept = lines.filter((line) => !serverLine.test(line));
       kept.splice(first, 0, ...servers);
       return kept.join("\n");
     },

@@ -52,6 +52,8 @@ type RoomsSocket = Socket<
 
 export interface Rooms {
   readonly namespace: Namespace;
+  /** Shutdown begins: leaves are still announced, but not counted here. */
+  closing(): void;
   /** Messages received on the rooms namespace, for /stats. */
   received(): number;
 }
@@ -99,8 +101,12 @@ export function attachRooms(
   // list. So a change is announced to every process (serverSideEmit), and
   // each counts again. In one process, that is one count.
   const lastPresence = new Map<string, readonly string[]>();
+  let shuttingDown = false;
   function presenceChanged(room: string, leaving?: RoomsSocket) {
     if (backend.shared) rooms.serverSideEmit("presence-changed", room);
+    // Shutting down, this process's own members are all leaving: the
+    // others count for theirs, and nothing waits on their answers here.
+    if (shuttingDown) return Promise.resolve();
     return sendPresence(room, leaving);
   }
   async function sendPresence(room: string, leaving?: RoomsSocket) {
@@ -363,5 +369,11 @@ export function attachRooms(
   };
   // #endregion process-gone
 
-  return { namespace: rooms, received: () => received };
+  return {
+    namespace: rooms,
+    closing: () => {
+      shuttingDown = true;
+    },
+    received: () => received,
+  };
 }

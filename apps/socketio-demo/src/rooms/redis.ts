@@ -31,8 +31,21 @@ export async function connectRedisBackend(
   const [redis] = connection.clients as [Redis];
   const adapterRedis = new Redis(url, {
     retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+    // A reader blocked on the stream does not see its connection end:
+    // at shutdown, ioredis waits this long before it cuts it (2 s by default).
+    disconnectTimeout: 100,
   });
   adapterRedis.on("error", () => {}); // said once, by connectChatRedis
+  // The adapter opens more connections from this one (a reader that
+  // waits up to 5 s on the stream, a subscriber). Closing, it lets the
+  // reader finish its wait, which would hold shutdown: keep them, to end
+  // them ourselves.
+  const duplicates: Redis[] = [];
+  adapterRedis.duplicate = (...args) => {
+    const copy = Redis.prototype.duplicate.apply(adapterRedis, args);
+    duplicates.push(copy);
+    return copy;
+  };
   // #endregion connect
 
   // #region adapter
@@ -74,12 +87,13 @@ export async function connectRedisBackend(
     shared: true,
     peerHeard: count,
     onProcessGone: () => {},
-    close() {
+    async close() {
       clearInterval(counter);
       connection.stop();
-      // The adapter's own connections end when io.close() closes it.
-      adapterRedis.disconnect();
-      return Promise.resolve();
+      for (const copy of duplicates) copy.disconnect();
+      // quit, not disconnect: what the adapter sent last (a leave said
+      // while clients closed) gets its answer instead of an error.
+      await adapterRedis.quit().catch(() => adapterRedis.disconnect());
     },
   };
   return backend;

@@ -56,6 +56,9 @@ export function socketIoDriver(
   };
 }
 
+/** Long enough for a loaded machine; a hung handshake fails with a reason. */
+const WELCOME_TIMEOUT_MS = 15_000;
+
 function connect(
   app: RunningApp,
   transports: Array<"polling" | "websocket">,
@@ -90,11 +93,24 @@ function connect(
   });
 
   return new Promise((resolve, reject) => {
-    socket.on("connect_error", (error) => {
+    const fail = (error: Error) => {
+      clearTimeout(giveUp);
       socket.close();
       reject(error);
+    };
+    // A client that never gets its welcome fails the clause, with why,
+    // instead of holding it until the test's own timeout.
+    const giveUp = setTimeout(
+      () => fail(new Error(`no welcome within ${WELCOME_TIMEOUT_MS} ms`)),
+      WELCOME_TIMEOUT_MS,
+    );
+    socket.on("connect_error", fail);
+    socket.once("disconnect", (reason) => {
+      if (!socket.recovered)
+        fail(new Error(`disconnected before the welcome: ${reason}`));
     });
     socket.once("welcome", (welcome: { id: string; ip: string }) => {
+      clearTimeout(giveUp);
       resolve({
         welcome,
         news,

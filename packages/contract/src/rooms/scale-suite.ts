@@ -56,6 +56,15 @@ export function describeScaleFaults(
       );
     });
 
+    it("stops on SIGTERM with nothing of Redis left holding it", async () => {
+      const [a] = await twoProcesses();
+      const ann = await member(a, "lobby", "ann");
+      await ann.request("say", { room: "lobby", text: "bye" });
+      expect((await a.stop("SIGTERM")).code).toBe(0);
+      // listen()'s deadline names whatever still held the process.
+      expect(a.output.join("\n")).not.toMatch(/still held by/);
+    });
+
     it("refuses chat while Redis is away, says so once, and is whole again when it is back", async () => {
       const [a, b] = await twoProcesses();
       const ann = await member(a, "lobby", "ann");

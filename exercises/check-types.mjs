@@ -1,0 +1,28 @@
+// Type-checks the kit, then every exercise's start/ and solution/ on its
+// own (each has its own tsconfig.json, as verify checks it). A start may
+// hold the note's bugs, but it must type-check.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const projects = ["."];
+for (const entry of readdirSync(".", { withFileTypes: true })) {
+  if (!entry.isDirectory() || entry.name === "kit") continue;
+  for (const side of ["start", "solution"]) {
+    const dir = `${entry.name}/${side}`;
+    if (existsSync(`${dir}/tsconfig.json`)) projects.push(dir);
+  }
+}
+let failed = 0;
+for (const project of projects) {
+  try {
+    execFileSync(process.execPath, [tsc, "-p", project, "--noEmit"], {
+      stdio: "inherit",
+    });
+  } catch {
+    console.error(`check-types: ${project} does not type-check`);
+    failed += 1;
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
