@@ -41,7 +41,7 @@ import {
   type RoomsFigures,
   type RoomsOptions,
 } from "./bench/rooms.js";
-import { startRedis } from "./bench/redis.js";
+import { startTestRedis } from "@repo/demo-kit/redis-server";
 import {
   knobs,
   transportRows,
@@ -496,7 +496,7 @@ async function redisForRooms(): Promise<
   if (process.env.REDIS_URL)
     return { url: process.env.REDIS_URL, close: () => Promise.resolve() };
   try {
-    return await startRedis();
+    return await startTestRedis();
   } catch (error) {
     return `skipped: no Redis (set REDIS_URL, or install redis-server): ${(error as Error).message}`;
   }

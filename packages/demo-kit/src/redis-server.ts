@@ -1,4 +1,4 @@
-// A Redis of the test's own: `redis-server` on 127.0.0.1 and a free port,
+// A Redis of a test's (or the compare tool's) own: `redis-server` on 127.0.0.1,
 // nothing saved to disk, stopped and started again at will (lesson 3's
 // "Redis lost while running" tests). Never the machine's shared 6379.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
