@@ -12,7 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { connect, createServer } from "node:net";
+import { freePort, probe } from "./loopback-port.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -137,7 +137,7 @@ export async function startNginx(options: NginxOptions): Promise<TestNginx> {
 
   const deadline = Date.now() + 5000;
   for (const port of front.values()) {
-    while (!(await accepts(port))) {
+    while (!(await probe(port))) {
       if (child.exitCode !== null || Date.now() > deadline) {
         child.kill("SIGKILL");
         rmSync(dir, { recursive: true, force: true });
@@ -209,28 +209,4 @@ function render(config: string, ports: RenderPorts): string {
     );
   }
   return text;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once("error", () => done(false));
-    socket.once("connect", () => done(true));
-  });
 }
