@@ -162,10 +162,13 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
 
         await switchTo(tab, "한국어");
         await tab.waitForURL(`${origin}${urlOf(koreanOf(page))}#${anchor}`);
+        // The address changes before the page does, and both pages have a
+        // heading with this id: wait for the Korean page itself.
+        await expect
+          .poll(() => tab.locator(".vp-doc h1").textContent())
+          .toMatch(HANGUL);
         const heading = tab.locator(`.vp-doc [id="${anchor}"]`);
         await heading.waitFor();
-        // The Korean page (a heading that is an error text stays as printed).
-        expect(await tab.locator(".vp-doc h1").textContent()).toMatch(HANGUL);
         // The page scrolled to that section.
         await expect
           .poll(async () => (await heading.boundingBox())?.y ?? -1)
@@ -176,7 +179,7 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
         await tab.waitForURL(
           `${origin}${urlOf(englishOf(koreanOf(page)))}#${anchor}`,
         );
-        // The address changes before the page does: wait for the page.
+        // Again, wait for the page, not the address.
         await expect
           .poll(() => tab.locator(`.vp-doc [id="${anchor}"]`).textContent())
           .toBe(englishHeading);
