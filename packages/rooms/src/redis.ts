@@ -80,12 +80,13 @@ export async function connectChatRedis(
 
 // #region history-stream
 /**
- * Each room's history is one Redis stream, `chat:history:<room>`, holding
+ * Each room's history is one Redis stream, `<app>:history:<room>`, holding
  * its last 50 messages. The stream entry id is the message id: Redis
- * makes it, in one order for every process.
+ * makes it, in one order for every process. The app's name comes first,
+ * so ws-demo and socketio-demo can share one Redis without sharing rooms.
  */
-export function historyKey(room: string): string {
-  return `chat:history:${room}`;
+export function historyKey(app: string, room: string): string {
+  return `${app}:history:${room}`;
 }
 /** A room nobody writes to for a day is forgotten (Redis deletes the key). */
 export const HISTORY_TTL_SECONDS = 24 * 60 * 60;
@@ -112,14 +113,18 @@ redis.call('EXPIRE', KEYS[1], ARGV[5])
 
 /** Lesson 3's log: one capped Redis stream per room. */
 export class RedisMessageLog implements MessageLog {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    /** The app's name, the first part of every key (see historyKey). */
+    private readonly app: string,
+  ) {}
 
   async append(room: string, name: string, text: string): Promise<ChatMessage> {
     const at = Date.now();
     const id = (await this.redis.eval(
       `${APPEND_TO_HISTORY} return id`,
       1,
-      historyKey(room),
+      historyKey(this.app, room),
       ...historyArguments(name, text, at),
     )) as string;
     return { room, id, name, text, at };
@@ -127,7 +132,7 @@ export class RedisMessageLog implements MessageLog {
 
   // #region history-since
   async since(room: string, after?: string): Promise<CatchUp> {
-    const key = historyKey(room);
+    const key = historyKey(this.app, room);
     if (after === undefined || !/^\d{1,15}-\d{1,15}$/.test(after)) {
       const latest = await this.redis.xrevrange(
         key,

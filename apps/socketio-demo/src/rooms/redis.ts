@@ -81,7 +81,7 @@ export async function connectRedisBackend(
       rooms = streamsAdapter(namespace);
       return rooms;
     },
-    messageLog: () => new RedisMessageLog(redis),
+    messageLog: () => new RedisMessageLog(redis, app),
     reachable: () =>
       redis.status === "ready" && adapterRedis.status === "ready",
     shared: true,

@@ -20,11 +20,19 @@ import {
 } from "@repo/rooms/redis";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
 
-const CHANNEL = "chat:events";
-const PROCESSES = "chat:processes";
-const membersKey = (room: string) => `chat:members:${room}`;
-const roomsOfKey = (process: string) => `chat:rooms-of:${process}`;
-const aliveKey = (process: string) => `chat:alive:${process}`;
+/**
+ * The Redis keys and the channel, each starting with the app's name, so
+ * that ws-demo and socketio-demo can share one Redis without sharing rooms.
+ */
+function keysOf(app: string) {
+  return {
+    channel: `${app}:events`,
+    processes: `${app}:processes`,
+    members: (room: string) => `${app}:members:${room}`,
+    roomsOf: (process: string) => `${app}:rooms-of:${process}`,
+    alive: (process: string) => `${app}:alive:${process}`,
+  };
+}
 /** A process that has not said it is alive for this long is gone. */
 const ALIVE_FOR_MS = 6000;
 const HEARTBEAT_MS = 2000;
@@ -61,12 +69,13 @@ return 1`;
 // A process killed with SIGKILL says nothing: its "alive" key expires.
 // The first process to see that removes its members and announces each
 // leave; SREM answers 1 to exactly one of them, so nobody does it twice.
-// (ARGV[4] = "quiet": a process forgets its own old entries, unannounced.)
+// (ARGV[4] = "quiet": a process forgets its own old entries, unannounced;
+// ARGV[5] is the start of every room's members key.)
 const SWEEP = `
 if redis.call('SREM', KEYS[1], ARGV[1]) == 0 and ARGV[4] ~= 'quiet' then return 0 end
 local prefix = ARGV[1] .. '|'
 for _, room in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local key = 'chat:members:' .. room
+  local key = ARGV[5] .. room
   local fields = redis.call('HGETALL', key)
   for i = 1, #fields, 2 do
     if string.sub(fields[i], 1, #prefix) == prefix then
@@ -95,6 +104,7 @@ export async function connectRedisBackend(
   log: Log,
   app: string,
 ): Promise<RoomsBackend> {
+  const keys = keysOf(app);
   // #region connect
   // Two connections: one for commands, one that only listens (a Redis
   // connection that subscribes can do nothing else).
@@ -109,11 +119,11 @@ export async function connectRedisBackend(
     },
   });
   const [redis, subscriber] = connection.clients as [Redis, Redis];
-  await subscriber.subscribe(CHANNEL);
+  await subscriber.subscribe(keys.channel);
   // #endregion connect
   const process = randomBytes(4).toString("hex");
   const fieldOf = (member: string) => `${process}|${member}`;
-  const history = new RedisMessageLog(redis);
+  const history = new RedisMessageLog(redis, app);
   /** This process's members, to register again after Redis comes back. */
   const mine = new Map<string, { room: string; name: string }>();
 
@@ -124,8 +134,8 @@ export async function connectRedisBackend(
       const names = (await redis.eval(
         JOIN,
         2,
-        membersKey(room),
-        roomsOfKey(process),
+        keys.members(room),
+        keys.roomsOf(process),
         fieldOf(member),
         name,
         room,
@@ -134,18 +144,18 @@ export async function connectRedisBackend(
     },
     async leave(room, member) {
       mine.delete(`${member}\n${room}`);
-      await redis.hdel(membersKey(room), fieldOf(member));
+      await redis.hdel(keys.members(room), fieldOf(member));
     },
     async announce(room, kind, member, name) {
       await redis.eval(
         ANNOUNCE,
         1,
-        membersKey(room),
+        keys.members(room),
         fieldOf(member),
         room,
         kind,
         name,
-        CHANNEL,
+        keys.channel,
         String(Date.now()),
       );
     },
@@ -154,16 +164,16 @@ export async function connectRedisBackend(
       const id = (await redis.eval(
         SAY,
         1,
-        historyKey(room),
+        historyKey(app, room),
         ...historyArguments(name, text, at),
-        CHANNEL,
+        keys.channel,
         room,
       )) as string;
       return { room, id, name, text, at };
     },
     async typing(room, member, name) {
       await redis.publish(
-        CHANNEL,
+        keys.channel,
         JSON.stringify({
           event: "typing",
           skip: fieldOf(member),
@@ -176,7 +186,10 @@ export async function connectRedisBackend(
       clearInterval(heartbeat);
       clearInterval(sweeper);
       // Gone on purpose: say so at once rather than after ALIVE_FOR_MS.
-      await Promise.allSettled([redis.del(aliveKey(process)), sweep(process)]);
+      await Promise.allSettled([
+        redis.del(keys.alive(process)),
+        sweep(process),
+      ]);
       connection.stop();
     },
   };
@@ -203,25 +216,26 @@ export async function connectRedisBackend(
   async function sayAlive() {
     await redis
       .multi()
-      .set(aliveKey(process), "1", "PX", ALIVE_FOR_MS)
-      .sadd(PROCESSES, process)
+      .set(keys.alive(process), "1", "PX", ALIVE_FOR_MS)
+      .sadd(keys.processes, process)
       .exec();
   }
   function sweep(gone: string, how: "announce" | "quiet" = "announce") {
     return redis.eval(
       SWEEP,
       2,
-      PROCESSES,
-      roomsOfKey(gone),
+      keys.processes,
+      keys.roomsOf(gone),
       gone,
-      CHANNEL,
+      keys.channel,
       String(Date.now()),
       how,
+      keys.members(""),
     );
   }
   async function sweepTheDead() {
-    for (const other of await redis.smembers(PROCESSES)) {
-      if (other !== process && !(await redis.exists(aliveKey(other)))) {
+    for (const other of await redis.smembers(keys.processes)) {
+      if (other !== process && !(await redis.exists(keys.alive(other)))) {
         log(`${app}: process ${other} stopped answering; its members left`);
         await sweep(other);
       }
@@ -244,9 +258,9 @@ export async function connectRedisBackend(
         `redis.call('PUBLISH', ARGV[2], cjson.encode({event = 'presence',
           data = { room = ARGV[1], members = redis.call('HVALS', KEYS[1]) }}))`,
         1,
-        membersKey(room),
+        keys.members(room),
         room,
-        CHANNEL,
+        keys.channel,
       );
     }
   }
