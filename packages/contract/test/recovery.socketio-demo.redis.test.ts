@@ -73,7 +73,13 @@ describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
     const { _pid, _lastOffset } = ann as unknown as RecoveryState;
     const id = ann.id;
     ann.io.engine.close();
-    await vi.waitFor(() => expect(ann.connected).toBe(false));
+    // The server saves the session as it sees the connection end, before
+    // it logs the disconnect: come back only once it has.
+    await vi.waitFor(() =>
+      expect(a.output.join("\n")).toMatch(
+        new RegExp(`disconnect ${id}.*transport close`),
+      ),
+    );
     await bob.request("say", { room: "lobby", text: "while you were away" });
 
     const back = connect(b, { _pid, _lastOffset });

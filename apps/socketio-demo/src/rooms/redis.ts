@@ -40,6 +40,15 @@ export async function connectRedisBackend(
   // waits up to 5 s on the stream, a subscriber). Closing, it lets the
   // reader finish its wait, which would hold shutdown: keep them, to end
   // them ourselves.
+  // Ready before the first request: until then, every chat request
+  // would be answered `unavailable`.
+  await new Promise<void>((resolve, reject) => {
+    adapterRedis.once("ready", resolve);
+    setTimeout(
+      () => reject(new Error(`Redis at ${url} did not get ready in 5 s`)),
+      5000,
+    ).unref();
+  });
   const duplicates: Redis[] = [];
   adapterRedis.duplicate = (...args) => {
     const copy = Redis.prototype.duplicate.apply(adapterRedis, args);
