@@ -4,8 +4,18 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// TypeScript 7's compiler (the native one, installed as @typescript/native
+// beside TypeScript 6, which typescript-eslint still needs). Its package
+// exports no bin path, so find the script from its package.json.
+const tsc = join(
+  dirname(
+    createRequire(import.meta.url).resolve("@typescript/native/package.json"),
+  ),
+  "bin",
+  "tsc",
+);
 const projects = ["."];
 for (const entry of readdirSync(".", { withFileTypes: true })) {
   if (!entry.isDirectory() || entry.name === "kit") continue;

@@ -23,6 +23,17 @@ for (const dir of workspaceDirs) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   for (const file of report.testResults) {
+    // A file that fails to load (a syntax error, a bad import) has no
+    // failed tests, only a failed status: count it, or its tests vanish.
+    if (
+      file.status === "failed" &&
+      !file.assertionResults.some((test) => test.status === "failed")
+    ) {
+      failed += 1;
+      console.error(
+        `FAILED TO RUN: ${relative(root, file.name)}: ${file.message ?? "no message"}`,
+      );
+    }
     for (const test of file.assertionResults) {
       if (
         test.status === "skipped" ||

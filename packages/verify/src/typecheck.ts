@@ -1,9 +1,18 @@
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
-import { relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { repoRoot } from "./exercises.js";
 
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// TypeScript 7's compiler (the native one, installed as @typescript/native
+// beside TypeScript 6, which typescript-eslint still needs). Its package
+// exports no bin path, so find the script from its package.json.
+const tsc = join(
+  dirname(
+    createRequire(import.meta.url).resolve("@typescript/native/package.json"),
+  ),
+  "bin",
+  "tsc",
+);
 /** Long enough for a cold tsc on a busy laptop; never a hang. */
 const TSC_TIMEOUT_MS = 90_000;
 
