@@ -3,6 +3,7 @@ import {
   composeServer,
   createLog,
   listen,
+  pinSessionsBeforeAnswering,
   readSettingsOrExit,
   startCluster,
 } from "@repo/demo-kit";
@@ -68,6 +69,9 @@ listen(server, settings, log, {
       : ""),
   closeRealtime: realtime.close,
   // In a worker of WORKERS=N: every request of a polling session reaches
-  // the worker that holds the session.
-  takeConnections: () => setupWorker(realtime.io),
+  // the worker that holds the session, from its very first poll on.
+  takeConnections: () => {
+    setupWorker(realtime.io);
+    pinSessionsBeforeAnswering(realtime.io.engine);
+  },
 });

@@ -10,6 +10,7 @@ export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";
 export {
   isClusterPrimary,
   isClusterWorker,
+  pinSessionsBeforeAnswering,
   startCluster,
   type PrimaryOptions,
 } from "./cluster.js";
