@@ -9,7 +9,10 @@ import type {
 import { refusedUpgradeStatus } from "./refused.js";
 import { spawnApp, type RunningApp } from "../transport/spawn-app.js";
 
-const HEARTBEAT_MS = 200;
+// Short, so that the dead-peer clause takes two seconds; not shorter: at
+// 200 ms, and at 500 ms with six test tasks at once, a client starved of
+// CPU missed a ping and was dropped as dead ("ping timeout") mid-clause.
+const HEARTBEAT_MS = 1000;
 const entry = fileURLToPath(
   new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),
 );
