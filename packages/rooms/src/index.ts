@@ -31,6 +31,13 @@ export { LIMITS } from "./limits.js";
 
 // What both servers need that is not the lesson
 export { TokenBucket } from "./token-bucket.js";
+export {
+  addressKey,
+  ConnectionBudget,
+  FLOOD_CLOSE_REASON,
+  FloodGuard,
+  type Verdict,
+} from "./flood-guard.js";
 export { RoomHistory, type CatchUp } from "./history.js";
 export { MemoryMessageLog, type MessageLog } from "./message-log.js";
 export { compareMessageIds } from "./message-id.js";

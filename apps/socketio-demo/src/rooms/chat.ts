@@ -11,14 +11,16 @@ import {
 } from "@repo/lifecycle";
 import { LogBudget, type Log } from "@repo/demo-kit";
 import {
+  FloodGuard,
   isRequestEvent,
   LIMITS,
   parseRequest,
   refusal,
-  TokenBucket,
   type Answer,
+  type ConnectionBudget,
   type Requests,
   type RoomsServerEvents,
+  type Verdict,
 } from "@repo/rooms";
 import { ROOMS_NAMESPACE } from "../protocol.js";
 import type { RoomsBackend } from "./backend.js";
@@ -37,8 +39,8 @@ interface PeerEvents {
 /** What this process keeps per socket, beside Socket.IO's own. */
 interface Local {
   readonly client: TrackedConnection;
-  readonly sayBucket: TokenBucket;
-  readonly typingAt: Map<string, number>;
+  /** What it may still cost the room (see middleware). */
+  readonly budget: ConnectionBudget;
   readonly log: LogBudget;
 }
 
@@ -64,6 +66,7 @@ export function attachRooms(
 ): Rooms {
   const { tracker, log, backend } = options;
   let received = 0;
+  const guard = new FloodGuard();
   // #region namespace
   // The rooms live in their own namespace, beside lesson 1's `/`, on the
   // same connection: the browser client multiplexes both.
@@ -134,12 +137,7 @@ export function attachRooms(
     const client = tracker.track(fromSocketIo(socket));
     const local: Local = {
       client,
-      sayBucket: new TokenBucket(
-        LIMITS.sayBurst,
-        LIMITS.sayRefillMs,
-        performance.now(),
-      ),
-      typingAt: new Map(),
+      budget: guard.connect(client.ip),
       log: new LogBudget(log, { subject: client.id, noun: "lines" }),
     };
     const refused = (ack: AckCallback | undefined, answer: Answer<never>) => {
@@ -148,6 +146,24 @@ export function attachRooms(
       );
       ack?.(answer);
     };
+    // What the budget says of a request (the rooms package counts for both
+    // apps): over it, answered `rate-limited` (an extra `typing` is only
+    // dropped); refused too often, the whole connection is closed.
+    const obey = (verdict: Verdict, ack: AckCallback | undefined) => {
+      switch (verdict.kind) {
+        case "go":
+          return true;
+        case "drop":
+          return false;
+        case "refuse":
+          refused(ack, verdict.answer);
+          return false;
+        case "close":
+          log(`${client.id} closed: ${verdict.reason}`);
+          socket.disconnect(true);
+          return false;
+      }
+    };
 
     // #region recovery
     // connectionStateRecovery: a client back within 2 minutes gets the
@@ -155,6 +171,8 @@ export function attachRooms(
     // a `join`. The others were told it left; tell them it is back.
     if (socket.recovered) {
       log(`connect ${client.id} from ${client.ip} to the rooms: recovered`);
+      // Back in its rooms without a `join`: each one reaches the room.
+      local.budget.charge(Object.keys(socket.data.names).length);
       for (const room of Object.keys(socket.data.names))
         void announceJoin(socket, room);
     } else {
@@ -164,14 +182,16 @@ export function attachRooms(
     // #endregion recovery
 
     // #region middleware
-    // Every packet passes here first: unknown events, bad data and a
-    // `say` over the rate are answered here and go no further.
+    // Every packet passes here first: a client over its budget, unknown
+    // events, bad data and rooms not joined are answered here and go no
+    // further.
     socket.use((packet, next) => {
       received += 1;
       const [event, data] = packet as [unknown, unknown];
       const last: unknown = packet.at(-1);
       const ack =
         typeof last === "function" ? (last as AckCallback) : undefined;
+      if (!obey(local.budget.arrived(event), ack)) return;
       if (!isRequestEvent(event)) {
         refused(
           ack,
@@ -201,16 +221,7 @@ export function attachRooms(
         refused(ack, unavailable());
         return;
       }
-      if (event === "say" && !local.sayBucket.take(performance.now())) {
-        refused(
-          ack,
-          refusal(
-            "rate-limited",
-            `at most ${LIMITS.sayBurst} messages at once, then one a second; wait a moment`,
-          ),
-        );
-        return;
-      }
+      if (!obey(local.budget.admit(event, checked.value.room), ack)) return;
       packet[1] = checked.value; // names and texts trimmed
       next();
     });
@@ -256,6 +267,7 @@ export function attachRooms(
       const { room } = request;
       const name = socket.data.names[room]!;
       delete socket.data.names[room];
+      local.budget.left(room);
       void socket.leave(room);
       announceLeave(socket, room, name)
         .then(() => ack?.({ ok: true }))
@@ -281,15 +293,8 @@ export function attachRooms(
     // #region typing
     socket.on("typing", (request: Requests["typing"], ack?: AckCallback) => {
       const { room } = request;
-      const now = performance.now();
-      if (
-        now - (local.typingAt.get(room) ?? -Infinity) <
-        LIMITS.typingIntervalMs
-      ) {
-        return; // dropped, without an answer
-      }
-      local.typingAt.set(room, now);
-      // volatile: dropped for a client that cannot take it right now.
+      // (At most one a second per member and room: the middleware's
+      // budget drops the others.) volatile: dropped for a client that cannot take it right now.
       socket
         .to(room)
         .volatile.emit("typing", { room, name: socket.data.names[room]! });
@@ -302,6 +307,8 @@ export function attachRooms(
     // others still have to be told, while socket.rooms is still known.
     socket.on("disconnecting", () => {
       // (socket.data keeps the names: a recovered socket gets them back.)
+      // Each leave below reaches the room like a `leave`: paid for.
+      local.budget.charge(Object.keys(socket.data.names).length);
       for (const [room, name] of Object.entries(socket.data.names)) {
         announceLeave(socket, room, name).catch(() => {
           // Redis away: the presence is sent again with the next join.
@@ -309,6 +316,7 @@ export function attachRooms(
       }
     });
     client.onClose(({ reason }) => {
+      local.budget.closed();
       local.log.flush();
       log(`disconnect ${client.id} from ${client.ip}: ${reason}`);
     });

@@ -13,13 +13,15 @@ import {
 } from "@repo/lifecycle";
 import { LogBudget, type Log } from "@repo/demo-kit";
 import {
+  FloodGuard,
   isRequestEvent,
   LIMITS,
   parseRequest,
   refusal,
-  TokenBucket,
   type Answer,
+  type ConnectionBudget,
   type Requests,
+  type Verdict,
 } from "@repo/rooms";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
 import { encodeFrame, Preencoded, readFrame } from "./frames.js";
@@ -30,9 +32,8 @@ interface Member {
   readonly ws: WebSocket;
   /** The rooms it is in, and the name it joined each with. */
   readonly rooms: Map<string, string>;
-  readonly sayBucket: TokenBucket;
-  /** When it last had a `typing` relayed, per room. */
-  readonly typingAt: Map<string, number>;
+  /** What it may still cost the room (see rate-limit). */
+  readonly budget: ConnectionBudget;
   readonly log: LogBudget;
 }
 
@@ -54,6 +55,7 @@ export function createRooms(options: {
 }): Rooms {
   const { tracker, heartbeat, log, open, backend } = options;
   let received = 0;
+  const guard = new FloodGuard();
 
   // #region rooms
   // With ws there are no rooms: a room is a Set of connections we keep,
@@ -76,7 +78,7 @@ export function createRooms(options: {
     members?.delete(member);
     if (members?.size === 0) rooms.delete(room);
     member.rooms.delete(room);
-    member.typingAt.delete(room);
+    member.budget.left(room);
   }
   // #endregion rooms
 
@@ -196,46 +198,44 @@ export function createRooms(options: {
     ack?: number,
   ): Promise<void> {
     const { room, text } = request;
-    if (!withinRate(member, ack)) return;
     const message = await backend.say(room, member.rooms.get(room)!, text);
     answer(member, ack, { ok: true, id: message.id, at: message.at });
   }
   // #endregion say
 
   // #region rate-limit
-  // A bucket of 10 `say`, one back per second, per connection: the 11th
-  // in a burst is refused, and the connection stays open.
-  function withinRate(member: Member, ack: number | undefined): boolean {
-    if (member.sayBucket.take(performance.now())) return true;
-    answer(
-      member,
-      ack,
-      refusal(
-        "rate-limited",
-        `at most ${LIMITS.sayBurst} messages at once, then one a second; wait a moment`,
-      ),
-    );
-    return false;
+  // What one client may cost the room, counted by the rooms package for
+  // both apps: every request against an overall budget, then `join` and
+  // `leave` (each sends `system` and `presence` to every member), `say`
+  // and `typing` against their own, per connection and per client
+  // address. Over budget: answered `rate-limited` (an extra `typing` is
+  // only dropped); refused too often: closed with 1008.
+  function obey(member: Member, verdict: Verdict, ack?: number): boolean {
+    switch (verdict.kind) {
+      case "go":
+        return true;
+      case "drop":
+        return false;
+      case "refuse":
+        answer(member, ack, verdict.answer);
+        return false;
+      case "close":
+        log(`${member.client.id} closed: ${verdict.reason}`);
+        member.ws.close(1008, verdict.reason);
+        return false;
+    }
   }
   // #endregion rate-limit
 
   // #region typing
   // "typing" is worth nothing late: at most one a second per member and
-  // room, and only to members with nothing waiting in their buffer (see
-  // broadcast).
+  // room (the budget drops the others, see rate-limit), and only to
+  // members with nothing waiting in their buffer (see broadcast).
   async function typing(
     member: Member,
     room: string,
     ack?: number,
   ): Promise<void> {
-    const now = performance.now();
-    if (
-      now - (member.typingAt.get(room) ?? -Infinity) <
-      LIMITS.typingIntervalMs
-    ) {
-      return; // dropped, without an answer
-    }
-    member.typingAt.set(room, now);
     await backend.typing(room, member.client.id, member.rooms.get(room)!);
     if (ack !== undefined) answer(member, ack, { ok: true });
   }
@@ -249,6 +249,8 @@ export function createRooms(options: {
   ): Promise<void> {
     received += 1;
     const frame = readFrame(data, isBinary);
+    if (!obey(member, member.budget.arrived(frame.ok && frame.event), frame.ack))
+      return;
     if (!frame.ok) {
       answer(member, frame.ack, frame.answer);
       return;
@@ -282,6 +284,7 @@ export function createRooms(options: {
       );
       return;
     }
+    if (!obey(member, member.budget.admit(event, request.room), ack)) return;
     try {
       switch (event) {
         case "join":
@@ -312,12 +315,7 @@ export function createRooms(options: {
         client,
         ws,
         rooms: new Map(),
-        sayBucket: new TokenBucket(
-          LIMITS.sayBurst,
-          LIMITS.sayRefillMs,
-          performance.now(),
-        ),
-        typingAt: new Map(),
+        budget: guard.connect(client.ip),
         log: new LogBudget(log, { subject: client.id, noun: "lines" }),
       };
       log(`connect ${client.id} from ${client.ip} to the rooms`);
@@ -331,6 +329,9 @@ export function createRooms(options: {
       // Closing leaves every room, however the connection ended.
       client.onClose(({ code }) => {
         open.delete(ws);
+        // Each leave below reaches the room like a `leave`: paid for.
+        member.budget.charge(member.rooms.size);
+        member.budget.closed();
         for (const room of [...member.rooms.keys()]) {
           leave(member, room).catch(() => {
             // Redis away: the others learn it when this process

@@ -5,6 +5,7 @@
 // fresh client within a second, is back to 0 connections and 0 timers,
 // and logged a few bounded lines.
 import { connect } from "node:net";
+import { LIMITS } from "@repo/rooms";
 import { frozenPeer } from "../transport/frozen-peer.js";
 import type { CaseContext } from "./context.js";
 import { answerOutcome } from "./context.js";
@@ -801,14 +802,25 @@ const roomRows: HostileCase[] = [
         ),
       ),
   },
-  {
-    name: "500 bad requests in a burst: a summary line, not 500 lines",
-    class: "rooms",
-    expect: refusedWith("bad-request"),
-    maxLogLines: 30,
-    send: (c) =>
-      c.rooms(...Array.from({ length: 500 }, () => ["join", "null"] as const)),
-  },
+  ...(
+    [
+      [WS_ONLY, { close: 1008 }],
+      [SIO_ONLY, "closed"],
+    ] as const
+  ).map(
+    ([apps, expected]): HostileCase => ({
+      name: `500 bad requests in a burst: answered until ${LIMITS.requestBurst}, rate-limited after, closed past ${LIMITS.refusalsBeforeClose} refusals, in a few log lines`,
+      class: "rooms",
+      apps,
+      expect: expected,
+      maxLogLines: 30,
+      note: "every request counts toward the overall budget, bad ones too",
+      send: (c) =>
+        c.rooms(
+          ...Array.from({ length: 500 }, () => ["join", "null"] as const),
+        ),
+    }),
+  ),
   ...[
     ["text that is not JSON", "hello"],
     ["a JSON array", "[1,2,3]"],

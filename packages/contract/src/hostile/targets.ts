@@ -4,6 +4,7 @@
 import type { TransportDriver } from "../transport/driver.js";
 import { socketIoDriver } from "../drivers/socket-io.js";
 import { wsDriver } from "../drivers/ws.js";
+import { freshClientAddress } from "../rooms/client-addresses.js";
 import type { HeaderLine } from "./raw-http.js";
 import { openEngineWebSocket } from "./engine-io.js";
 import {
@@ -72,8 +73,12 @@ export interface HostileTarget {
 
 /** Lesson 2's chat rooms (shared/ROOMS.md) on one app, as raw text. */
 export interface RoomsWire {
-  /** A raw connection to the rooms, ready for requests; it answers pings. */
-  open(port: number): Promise<RawWebSocket>;
+  /**
+   * A raw connection to the rooms, ready for requests; it answers pings.
+   * From its own loopback address unless `localAddress` names one: the
+   * rooms count what one client address may cost them.
+   */
+  open(port: number, localAddress?: string): Promise<RawWebSocket>;
   /** One request; with `ack`, the app must answer it. */
   request(event: string, json: string, ack?: number): string;
   /** Whether a message answers a request (an ack, or ws's `error` event), not a broadcast. */
@@ -122,7 +127,10 @@ export const wsTarget: HostileTarget = {
     `{"event":${JSON.stringify(name)},"data":${json}}`,
   isBackground: (text) => text.startsWith('{"event":"news"'),
   rooms: {
-    open: (port) => openRawWebSocket(port, "/ws/rooms"),
+    open: async (port, localAddress) =>
+      openRawWebSocket(port, "/ws/rooms", {
+        localAddress: localAddress ?? (await freshClientAddress()),
+      }),
     request: (event, json, ack) =>
       `{"event":${JSON.stringify(event)},"data":${json}${ack === undefined ? "" : `,"ack":${ack}`}}`,
     isAnswer: (text) =>
@@ -164,7 +172,11 @@ export const socketIoTarget: HostileTarget = {
   eventMessage: (name, json) => `42[${JSON.stringify(name)},${json}]`,
   isBackground: (text) => text === "2" || text.startsWith('42["news"'),
   rooms: {
-    open: (port) => openEngineWebSocket(port, { namespace: "/rooms" }),
+    open: async (port, localAddress) =>
+      openEngineWebSocket(port, {
+        namespace: "/rooms",
+        localAddress: localAddress ?? (await freshClientAddress()),
+      }),
     request: (event, json, ack) =>
       `42/rooms,${ack ?? ""}[${JSON.stringify(event)},${json}]`,
     isAnswer: (text) => text.startsWith("43/rooms,"),

@@ -29,10 +29,10 @@ export function acrossProcesses(
       ]);
       return pairOf(a, b);
     },
-    connect(app) {
+    connect(app, options) {
       const pair = app as Pair;
       const next = pair.processes[pair.turn++ % 2]!;
-      return driver.connect(next);
+      return driver.connect(next, options);
     },
   };
 }

@@ -25,12 +25,23 @@ export interface RoomsClient {
   readonly events: readonly RoomsEvent[];
   /** Ends the connection politely and waits until it has. */
   close(): Promise<void>;
+  /** Settles when the connection ended, however it did, saying how ("1008 …", "io server disconnect"). */
+  readonly ended: Promise<string>;
+}
+
+/** Where a client connects from. */
+export interface ConnectFrom {
+  readonly localAddress?: string;
 }
 
 export interface RoomsDriver {
   readonly name: string;
   start(env: Record<string, string>): Promise<RunningApp>;
-  connect(app: RunningApp): Promise<RoomsClient>;
+  /**
+   * A client, from its own loopback address unless `localAddress` names
+   * one (several connections of one client share theirs).
+   */
+  connect(app: RunningApp, options?: ConnectFrom): Promise<RoomsClient>;
   /**
    * Sends something no well-behaved client sends: a frame that is not JSON
    * (ws) or a binary argument (Socket.IO), asking for no answer.

@@ -1,6 +1,8 @@
+import { Agent } from "node:http";
 import { fileURLToPath } from "node:url";
 import { io, type Socket } from "socket.io-client";
 import { spawnApp } from "../transport/spawn-app.js";
+import { freshClientAddress } from "./client-addresses.js";
 import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 
 const entry = fileURLToPath(
@@ -19,13 +21,25 @@ export function socketIoRoomsDriver(
         ? `socket.io (${transports[0]} only)`
         : "socket.io",
     start: (env) => spawnApp("socketio-demo", entry, env),
-    async connect(app) {
+    async connect(app, options) {
+      const localAddress =
+        options?.localAddress ?? (await freshClientAddress());
       const socket: Socket = io(`${app.origin}/rooms`, {
         transports,
         reconnection: false,
         forceNew: true,
+        // Polling requests go through the agent, the WebSocket through localAddress.
+        ...(localAddress
+          ? {
+              agent: new Agent({ localAddress }) as unknown as string,
+              localAddress,
+            }
+          : {}),
       });
       const events: RoomsEvent[] = [];
+      const ended = new Promise<string>((resolve) =>
+        socket.once("disconnect", (reason) => resolve(reason)),
+      );
       socket.onAny((event: string, data: unknown) =>
         events.push({ event, data }),
       );
@@ -36,6 +50,7 @@ export function socketIoRoomsDriver(
       const client: RoomsClient & { socket: Socket } = {
         socket,
         events,
+        ended,
         request: (event, data) =>
           socket
             .timeout(ANSWER_TIMEOUT_MS)

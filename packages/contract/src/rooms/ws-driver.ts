@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
 import { spawnApp } from "../transport/spawn-app.js";
+import { freshClientAddress } from "./client-addresses.js";
 import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 
 const entry = fileURLToPath(
@@ -11,8 +12,10 @@ const entry = fileURLToPath(
 export const wsRoomsDriver: RoomsDriver = {
   name: "ws",
   start: (env) => spawnApp("ws-demo", entry, env),
-  async connect(app) {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/ws/rooms`);
+  async connect(app, options) {
+    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/ws/rooms`, {
+      localAddress: options?.localAddress ?? (await freshClientAddress()),
+    });
     const events: RoomsEvent[] = [];
     const waiting = new Map<number, (answer: Reply) => void>();
     let nextAck = 1;
@@ -29,9 +32,12 @@ export const wsRoomsDriver: RoomsDriver = {
         events.push({ event: frame.event, data: frame.data });
       }
     });
-    const closed = new Promise<void>((resolve) =>
-      ws.on("close", () => resolve()),
+    const ended = new Promise<string>((resolve) =>
+      ws.on("close", (code: number, reason: Buffer) =>
+        resolve(`${code} ${reason.toString("utf8")}`.trim()),
+      ),
     );
+    const closed = ended.then(() => {});
     await new Promise<void>((resolve, reject) => {
       ws.once("open", resolve);
       ws.once("error", reject);
@@ -40,6 +46,7 @@ export const wsRoomsDriver: RoomsDriver = {
     const client: RoomsClient & { ws: WebSocket } = {
       ws,
       events,
+      ended,
       request(event, data) {
         const ack = nextAck++;
         ws.send(JSON.stringify({ event, data, ack }));
