@@ -32,3 +32,8 @@ export type {
 } from "./rooms/driver.js";
 export { wsRoomsDriver } from "./rooms/ws-driver.js";
 export { socketIoRoomsDriver } from "./rooms/socket-io-driver.js";
+export {
+  canUseClientAddresses,
+  clientAddress,
+  freshClientAddress,
+} from "./rooms/client-addresses.js";

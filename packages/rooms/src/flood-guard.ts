@@ -166,7 +166,10 @@ export class ConnectionBudget {
         });
       case "typing": {
         const last = this.typingAt.get(room) ?? -Infinity;
-        if (now - last < LIMITS.typingIntervalMs || !this.address.typing.take(now))
+        if (
+          now - last < LIMITS.typingIntervalMs ||
+          !this.address.typing.take(now)
+        )
           return DROP;
         this.typingAt.set(room, now);
         return GO;

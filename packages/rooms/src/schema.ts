@@ -1,11 +1,11 @@
-// Lesson 2's wire contract (shared/ROOMS.md), once, for both apps: each
+// Lesson 2's wire contract (the docs' rooms protocol page), once, for both apps: each
 // request's shape is a valibot schema, so the type the server code sees
 // and the check its input passes are one thing and cannot drift apart.
 import * as v from "valibot";
 import { LIMITS } from "./limits.js";
 
 /**
- * Why a request was refused: the closed set of ROOMS.md, plus lesson 3's
+ * Why a request was refused: the closed set of the rooms protocol, plus lesson 3's
  * `unavailable` (the rooms' Redis cannot be reached, so nothing was sent).
  */
 export type ErrorCode =

@@ -61,7 +61,9 @@ describe("FloodGuard, one connection", () => {
     expect(count(verdicts, "go")).toBe(LIMITS.sayBurst);
     expect(verdicts.at(-1)).toMatchObject({
       kind: "refuse",
-      answer: { message: expect.stringMatching(/10 messages at once/) },
+      answer: {
+        message: expect.stringMatching(/10 messages at once/) as string,
+      },
     });
   });
 
@@ -131,10 +133,10 @@ describe("FloodGuard, one client address", () => {
     );
     const verdicts = connections.flatMap((budget) => send(budget, "join", 5));
     expect(count(verdicts, "go")).toBe(LIMITS.membershipBurst);
-    expect(
-      verdicts.find((v) => v.kind === "refuse"),
-    ).toMatchObject({
-      answer: { message: expect.stringMatching(/from one address/) },
+    expect(verdicts.find((v) => v.kind === "refuse")).toMatchObject({
+      answer: {
+        message: expect.stringMatching(/from one address/) as string,
+      },
     });
   });
 
@@ -152,9 +154,7 @@ describe("FloodGuard, one client address", () => {
   it("another address has its own", () => {
     const { guard } = guardAt();
     send(guard.connect("192.0.2.7"), "join", LIMITS.membershipBurst);
-    expect(kinds(send(guard.connect("192.0.2.8"), "join", 1))).toEqual([
-      "go",
-    ]);
+    expect(kinds(send(guard.connect("192.0.2.8"), "join", 1))).toEqual(["go"]);
   });
 
   it("a closed connection's leaves are paid for: reconnecting does not reset the budget", () => {

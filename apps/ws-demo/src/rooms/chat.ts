@@ -249,7 +249,9 @@ export function createRooms(options: {
   ): Promise<void> {
     received += 1;
     const frame = readFrame(data, isBinary);
-    if (!obey(member, member.budget.arrived(frame.ok && frame.event), frame.ack))
+    if (
+      !obey(member, member.budget.arrived(frame.ok && frame.event), frame.ack)
+    )
       return;
     if (!frame.ok) {
       answer(member, frame.ack, frame.answer);

@@ -13,6 +13,11 @@ export interface RoomsMember {
   readonly port: number;
   readonly room: string;
   readonly name: string;
+  /**
+   * The loopback address it connects from: each member is its own client
+   * to the rooms' per-address budgets, as real members are.
+   */
+  readonly address?: string;
 }
 
 export type RoomsCommand =
@@ -87,6 +92,7 @@ type Answer = { ok: boolean; error?: string };
 function connectWs(target: RoomsMember): Promise<Member> {
   const ws = new WebSocket(`ws://127.0.0.1:${target.port}/ws/rooms`, {
     perMessageDeflate: false,
+    localAddress: target.address,
   });
   const pending = new Map<number, (answer: Answer) => void>();
   let lastAck = 0;
@@ -137,6 +143,7 @@ function connectSocketIo(target: RoomsMember): Promise<Member> {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
+    ...(target.address ? { localAddress: target.address } : {}),
   });
   // The size of the packet behind the `message` event being delivered:
   // events run a tick after their packet is decoded, in order.

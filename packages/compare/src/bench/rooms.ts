@@ -4,7 +4,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { spawnApp, type RunningApp } from "@repo/contract";
+import {
+  canUseClientAddresses,
+  clientAddress,
+  spawnApp,
+  type RunningApp,
+} from "@repo/contract";
 import type { ServerSnapshot } from "./instrument.js";
 import { byteCheck, type Check } from "./report.js";
 import { settledHeap, snapshot, sum, waitUntil } from "./measure.js";
@@ -176,6 +181,7 @@ async function sharesRooms(
   transport: RoomsTransport,
   apps: readonly RunningApp[],
 ): Promise<boolean> {
+  const addresses = await canUseClientAddresses();
   const probe = RoomsWorker.start();
   try {
     const joined = await probe.run({
@@ -185,6 +191,7 @@ async function sharesRooms(
         port: app.port,
         room: "probe",
         name: `probe-${i}`,
+        address: addresses ? clientAddress(60_000 + i) : undefined,
       })),
       concurrency: 1,
     });
@@ -211,6 +218,9 @@ export async function measureRooms(
   const label = `${row.label}${redisUrl ? ", 2 processes" : ""}`;
   options.progress(`rooms, ${label}: starting`);
   const apps = await startApps(row.server, redisUrl);
+  // Each member from its own address, where the machine has them: one
+  // address for all would be one client, held to one client's budgets.
+  const addresses = await canUseClientAddresses();
   const workers = Array.from({ length: WORKERS }, () => RoomsWorker.start());
   try {
     if (redisUrl && !(await sharesRooms(row.transport, apps))) {
@@ -229,6 +239,7 @@ export async function measureRooms(
           port: apps[m % apps.length]!.port,
           room: `room-${r}`,
           name: `m${m}`,
+          address: addresses ? clientAddress(r * members + m) : undefined,
           half: m < Math.ceil(members / 2) ? 0 : 1,
         });
     const connect = async (half: 0 | 1) => {
@@ -240,7 +251,12 @@ export async function measureRooms(
             transport: row.transport,
             members: mine
               .filter((_, i) => i % WORKERS === w)
-              .map(({ port, room, name }) => ({ port, room, name })),
+              .map(({ port, room, name, address }) => ({
+                port,
+                room,
+                name,
+                address,
+              })),
             concurrency: 25,
           }),
         ),

@@ -807,20 +807,16 @@ const roomRows: HostileCase[] = [
       [WS_ONLY, { close: 1008 }],
       [SIO_ONLY, "closed"],
     ] as const
-  ).map(
-    ([apps, expected]): HostileCase => ({
-      name: `500 bad requests in a burst: answered until ${LIMITS.requestBurst}, rate-limited after, closed past ${LIMITS.refusalsBeforeClose} refusals, in a few log lines`,
-      class: "rooms",
-      apps,
-      expect: expected,
-      maxLogLines: 30,
-      note: "every request counts toward the overall budget, bad ones too",
-      send: (c) =>
-        c.rooms(
-          ...Array.from({ length: 500 }, () => ["join", "null"] as const),
-        ),
-    }),
-  ),
+  ).map(([apps, expected]): HostileCase => ({
+    name: `500 bad requests in a burst: answered until ${LIMITS.requestBurst}, rate-limited after, closed past ${LIMITS.refusalsBeforeClose} refusals, in a few log lines`,
+    class: "rooms",
+    apps,
+    expect: expected,
+    maxLogLines: 30,
+    note: "every request counts toward the overall budget, bad ones too",
+    send: (c) =>
+      c.rooms(...Array.from({ length: 500 }, () => ["join", "null"] as const)),
+  })),
   ...[
     ["text that is not JSON", "hello"],
     ["a JSON array", "[1,2,3]"],

@@ -12,11 +12,19 @@ let usable: Promise<boolean> | undefined;
 
 /** A loopback address no other client of this process has used, or undefined where only 127.0.0.1 works. */
 export async function freshClientAddress(): Promise<string | undefined> {
-  usable ??= canBind("127.1.0.1");
-  if (!(await usable)) return undefined;
-  const n = next++;
-  // 127.1.1.1 to 127.1.254.254: 64 516 addresses, then round again.
+  if (!(await canUseClientAddresses())) return undefined;
+  return clientAddress(next++);
+}
+
+/** The n-th client address: 127.1.1.1 to 127.1.254.254 (64 516), then round again. */
+export function clientAddress(n: number): string {
   return `127.1.${1 + (Math.floor(n / 254) % 254)}.${1 + (n % 254)}`;
+}
+
+/** Whether this machine routes 127.1.x.y to loopback (Linux, Windows; not macOS by default). */
+export function canUseClientAddresses(): Promise<boolean> {
+  usable ??= canBind("127.1.0.1");
+  return usable;
 }
 
 function canBind(address: string): Promise<boolean> {

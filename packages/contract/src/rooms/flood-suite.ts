@@ -67,9 +67,7 @@ export function describeRoomFloods(
           });
           const bound = floodBound(result.floodMs, processes);
           const figures = JSON.stringify(result);
-          expect(result.framesPerMemberMax, figures).toBeLessThanOrEqual(
-            bound,
-          );
+          expect(result.framesPerMemberMax, figures).toBeLessThanOrEqual(bound);
           expect(result.membersDropped, figures).toBe(0);
           expect(result.closedBy.length, figures).toBeGreaterThan(0);
           for (const how of result.closedBy)

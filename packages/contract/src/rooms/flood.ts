@@ -162,8 +162,7 @@ export async function floodRoom(options: FloodOptions): Promise<FloodResult> {
     closedBy,
     framesPerMemberMax: Math.max(...frames),
     framesPerMemberMean:
-      Math.round((frames.reduce((a, b) => a + b, 0) / frames.length) * 10) /
-      10,
+      Math.round((frames.reduce((a, b) => a + b, 0) / frames.length) * 10) / 10,
     membersDropped,
   };
 }
@@ -190,17 +189,17 @@ function nextRequest(
     // Joined first: a say or typing outside the room is only refused.
     say: [
       ["join", { room: ROOM, name }],
-      ...Array.from(
-        { length: 20 },
-        (): [string, unknown] => ["say", { room: ROOM, text: "flood" }],
-      ),
+      ...Array.from({ length: 20 }, (): [string, unknown] => [
+        "say",
+        { room: ROOM, text: "flood" },
+      ]),
     ],
     typing: [
       ["join", { room: ROOM, name }],
-      ...Array.from(
-        { length: 20 },
-        (): [string, unknown] => ["typing", { room: ROOM }],
-      ),
+      ...Array.from({ length: 20 }, (): [string, unknown] => [
+        "typing",
+        { room: ROOM },
+      ]),
     ],
     mix: [
       ["join", { room: ROOM, name }],
