@@ -27,7 +27,38 @@ const DROP: Verdict = { kind: "drop" };
 export const FLOOD_CLOSE_REASON =
   "too many requests refused; wait a moment, then reconnect and slow down";
 
-/** What every connection from one client address spends together. */
+/** The budgets a client address has, whichever connection spends them. */
+export type AddressBucket = "membership" | "say" | "typing";
+
+/** Each address bucket's size: so many at once, then one back per `refillMs`. */
+export const ADDRESS_BUCKETS: Record<
+  AddressBucket,
+  { readonly burst: number; readonly refillMs: number }
+> = {
+  membership: {
+    burst: LIMITS.membershipBurst,
+    refillMs: LIMITS.membershipRefillMs,
+  },
+  say: { burst: LIMITS.sayBurst, refillMs: LIMITS.sayRefillMs },
+  typing: {
+    burst: LIMITS.addressTypingBurst,
+    refillMs: LIMITS.addressTypingRefillMs,
+  },
+};
+
+/**
+ * The address budgets kept where every process of an app sees them
+ * (lesson 3: Redis), so that a client whose connections land on several
+ * processes is still one client. Without one, each process counts alone.
+ */
+export interface SharedAddressBudgets {
+  /** Takes one token; false: the address is over this budget. */
+  take(address: string, bucket: AddressBucket): Promise<boolean>;
+  /** Takes `count` tokens whatever is left (what already happened). */
+  charge(address: string, bucket: AddressBucket, count: number): Promise<void>;
+}
+
+/** What every connection from one client address spends together, in this process. */
 class AddressBudget {
   connections = 0;
   readonly membership: TokenBucket;
@@ -35,17 +66,14 @@ class AddressBudget {
   readonly typing: TokenBucket;
 
   constructor(now: number) {
-    this.membership = new TokenBucket(
-      LIMITS.membershipBurst,
-      LIMITS.membershipRefillMs,
-      now,
-    );
-    this.say = new TokenBucket(LIMITS.sayBurst, LIMITS.sayRefillMs, now);
-    this.typing = new TokenBucket(
-      LIMITS.addressTypingBurst,
-      LIMITS.addressTypingRefillMs,
-      now,
-    );
+    const bucket = ({
+      burst,
+      refillMs,
+    }: (typeof ADDRESS_BUCKETS)[AddressBucket]) =>
+      new TokenBucket(burst, refillMs, now);
+    this.membership = bucket(ADDRESS_BUCKETS.membership);
+    this.say = bucket(ADDRESS_BUCKETS.say);
+    this.typing = bucket(ADDRESS_BUCKETS.typing);
   }
 
   /** No connection left, and nothing owed: forgetting it changes nothing. */
@@ -68,8 +96,19 @@ export class FloodGuard {
   private readonly addresses = new Map<string, AddressBudget>();
   private lastSweep: number;
 
-  constructor(private readonly now: () => number = () => performance.now()) {
-    this.lastSweep = now();
+  private readonly now: () => number;
+  private readonly shared: SharedAddressBudgets | undefined;
+
+  constructor(
+    options: {
+      /** The address budgets of every process (lesson 3); else this process's own. */
+      readonly shared?: SharedAddressBudgets;
+      readonly now?: () => number;
+    } = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.shared = options.shared;
+    this.lastSweep = this.now();
   }
 
   /** The budgets of a new connection from `ip` (the lifecycle's client IP). */
@@ -83,7 +122,7 @@ export class FloodGuard {
       this.addresses.set(key, address);
     }
     address.connections += 1;
-    return new ConnectionBudget(address, this.now, () => {
+    return new ConnectionBudget(key, address, this.shared, this.now, () => {
       address.connections -= 1;
       if (address.isIdle(this.now())) this.addresses.delete(key);
     });
@@ -114,7 +153,9 @@ export class ConnectionBudget {
   private closing = false;
 
   constructor(
+    private readonly key: string,
     private readonly address: AddressBudget,
+    private readonly shared: SharedAddressBudgets | undefined,
     private readonly now: () => number,
     private readonly release: () => void,
   ) {
@@ -149,30 +190,26 @@ export class ConnectionBudget {
   }
 
   /** A well-formed request of a member, before it reaches anyone. */
-  admit(event: RequestEvent, room: string): Verdict {
+  async admit(event: RequestEvent, room: string): Promise<Verdict> {
     if (this.closing) return DROP;
     const now = this.now();
     switch (event) {
       case "join":
       case "leave":
-        return this.spend(this.membership, this.address.membership, now, {
+        return this.spend(this.membership, "membership", now, {
           own: TOO_MANY_JOINS,
           shared: TOO_MANY_JOINS_FROM_ADDRESS,
         });
       case "say":
-        return this.spend(this.say, this.address.say, now, {
+        return this.spend(this.say, "say", now, {
           own: TOO_MANY_MESSAGES,
           shared: TOO_MANY_MESSAGES_FROM_ADDRESS,
         });
       case "typing": {
         const last = this.typingAt.get(room) ?? -Infinity;
-        if (
-          now - last < LIMITS.typingIntervalMs ||
-          !this.address.typing.take(now)
-        )
-          return DROP;
+        if (now - last < LIMITS.typingIntervalMs) return DROP;
         this.typingAt.set(room, now);
-        return GO;
+        return (await this.takeFromAddress("typing", now)) ? GO : DROP;
       }
     }
   }
@@ -183,7 +220,10 @@ export class ConnectionBudget {
    * them): they reach every member too, so the address pays for them.
    */
   charge(changes: number): void {
-    if (changes > 0) this.address.membership.charge(this.now(), changes);
+    if (changes <= 0) return;
+    const local = () => this.address.membership.charge(this.now(), changes);
+    if (!this.shared) return local();
+    this.shared.charge(this.key, "membership", changes).catch(local);
   }
 
   /** The member left a room: its `typing` clock there is not needed. */
@@ -198,15 +238,34 @@ export class ConnectionBudget {
   }
 
   /** A token from the connection's bucket, then one from its address's. */
-  private spend(
+  private async spend(
     own: TokenBucket,
-    shared: TokenBucket,
+    bucket: AddressBucket,
     now: number,
     answers: { own: Answer<never>; shared: Answer<never> },
-  ): Verdict {
+  ): Promise<Verdict> {
     if (!own.take(now)) return this.refused(answers.own);
-    if (!shared.take(now)) return this.refused(answers.shared);
+    if (!(await this.takeFromAddress(bucket, now)))
+      return this.refused(answers.shared);
     return GO;
+  }
+
+  /**
+   * One token of the address's budget: from every process's count where
+   * there is one (lesson 3), else from this process's. While the shared
+   * count cannot be reached (Redis away), this process counts alone.
+   */
+  private async takeFromAddress(
+    bucket: AddressBucket,
+    now: number,
+  ): Promise<boolean> {
+    const local = () => this.address[bucket].take(now);
+    if (!this.shared) return local();
+    try {
+      return await this.shared.take(this.key, bucket);
+    } catch {
+      return local();
+    }
   }
 
   /** One more refusal; past the last one, the connection is to be closed. */

@@ -32,10 +32,13 @@ export { LIMITS } from "./limits.js";
 // What both servers need that is not the lesson
 export { TokenBucket } from "./token-bucket.js";
 export {
+  ADDRESS_BUCKETS,
   addressKey,
   ConnectionBudget,
   FLOOD_CLOSE_REASON,
   FloodGuard,
+  type AddressBucket,
+  type SharedAddressBudgets,
   type Verdict,
 } from "./flood-guard.js";
 export { RoomHistory, type CatchUp } from "./history.js";

@@ -1,7 +1,12 @@
-// Lesson 3: the rooms' history in Redis, shared by every process of an
-// app. Kept apart from the package's main entry so that nothing else
+// Lesson 3: the rooms' history and the client addresses' budgets in
+// Redis, shared by every process of an app. Kept apart from the package's main entry so that nothing else
 // loads ioredis (the chat page's code imports the main entry).
 import { Redis } from "ioredis";
+import {
+  ADDRESS_BUCKETS,
+  type AddressBucket,
+  type SharedAddressBudgets,
+} from "./flood-guard.js";
 import type { CatchUp, ChatMessage } from "./history.js";
 import { LIMITS } from "./limits.js";
 import { compareMessageIds } from "./message-id.js";
@@ -203,3 +208,79 @@ function messageOf(
     at: Number(value("at")),
   };
 }
+
+// #region shared-address-budgets
+/**
+ * Lua for one token bucket kept in Redis, so that every process of an app
+ * spends one client address's budget together: KEYS[1] is the bucket;
+ * ARGV[1..4] are the burst, the refill interval in ms, the tokens to take
+ * and whether to take them whatever is left (1: what already happened,
+ * down to one bucket's worth of debt). Redis's own clock, so processes on
+ * machines whose clocks differ still agree. Returns 1 if taken. A bucket
+ * nobody touched for long enough to be full again is deleted by its TTL.
+ */
+export const TAKE_FROM_BUCKET = `
+local now = redis.call('TIME')
+now = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local burst, refill = tonumber(ARGV[1]), tonumber(ARGV[2])
+local count, force = tonumber(ARGV[3]), ARGV[4] == '1'
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or burst
+local at = tonumber(state[2]) or now
+local back = math.floor((now - at) / refill)
+if back > 0 then
+  tokens = math.min(burst, tokens + back)
+  if tokens == burst then at = now else at = at + back * refill end
+end
+local taken = 0
+if force then
+  tokens = math.max(-burst, tokens - count)
+  taken = 1
+elseif tokens >= count then
+  tokens = tokens - count
+  taken = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tokens, 'at', at)
+redis.call('PEXPIRE', KEYS[1], 2 * burst * refill)
+return taken
+`;
+
+/** Lesson 3's address budgets: one bucket per address and kind, in Redis. */
+export class RedisAddressBudgets implements SharedAddressBudgets {
+  constructor(
+    private readonly redis: Redis,
+    /** The app's name, the first part of every key (see historyKey). */
+    private readonly app: string,
+  ) {}
+
+  async take(address: string, bucket: AddressBucket): Promise<boolean> {
+    return (await this.run(address, bucket, 1, false)) === 1;
+  }
+
+  async charge(
+    address: string,
+    bucket: AddressBucket,
+    count: number,
+  ): Promise<void> {
+    await this.run(address, bucket, count, true);
+  }
+
+  private run(
+    address: string,
+    bucket: AddressBucket,
+    count: number,
+    force: boolean,
+  ): Promise<unknown> {
+    const { burst, refillMs } = ADDRESS_BUCKETS[bucket];
+    return this.redis.eval(
+      TAKE_FROM_BUCKET,
+      1,
+      `${this.app}:budget:${bucket}:${address}`,
+      String(burst),
+      String(refillMs),
+      String(count),
+      force ? "1" : "0",
+    );
+  }
+}
+// #endregion shared-address-budgets

@@ -13,21 +13,25 @@ import {
 /** A guard on a clock the test moves by hand. */
 function guardAt(start = 0) {
   const clock = { now: start };
-  const guard = new FloodGuard(() => clock.now);
+  const guard = new FloodGuard({ now: () => clock.now });
   return { clock, guard };
 }
 
 /** Sends `count` requests of one event through both checks, as the apps do. */
-function send(
+async function send(
   budget: ConnectionBudget,
   event: RequestEvent,
   count: number,
   room = "lobby",
-): Verdict[] {
-  return Array.from({ length: count }, () => {
+): Promise<Verdict[]> {
+  const verdicts: Verdict[] = [];
+  for (let i = 0; i < count; i++) {
     const first = budget.arrived(event);
-    return first.kind === "go" ? budget.admit(event, room) : first;
-  });
+    verdicts.push(
+      first.kind === "go" ? await budget.admit(event, room) : first,
+    );
+  }
+  return verdicts;
 }
 
 const kinds = (verdicts: Verdict[]) => verdicts.map((v) => v.kind);
@@ -35,10 +39,13 @@ const count = (verdicts: Verdict[], kind: Verdict["kind"]) =>
   verdicts.filter((v) => v.kind === kind).length;
 
 describe("FloodGuard, one connection", () => {
-  it("lets 10 joins and leaves through at once, then refuses them rate-limited", () => {
+  it("lets 10 joins and leaves through at once, then refuses them rate-limited", async () => {
     const { guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
-    const verdicts = [...send(budget, "join", 6), ...send(budget, "leave", 6)];
+    const verdicts = [
+      ...(await send(budget, "join", 6)),
+      ...(await send(budget, "leave", 6)),
+    ];
     expect(count(verdicts, "go")).toBe(LIMITS.membershipBurst);
     expect(verdicts.at(-1)).toMatchObject({
       kind: "refuse",
@@ -46,18 +53,18 @@ describe("FloodGuard, one connection", () => {
     });
   });
 
-  it("gives one join or leave back per second", () => {
+  it("gives one join or leave back per second", async () => {
     const { clock, guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
-    send(budget, "join", LIMITS.membershipBurst);
+    await send(budget, "join", LIMITS.membershipBurst);
     clock.now += LIMITS.membershipRefillMs;
-    expect(kinds(send(budget, "join", 2))).toEqual(["go", "refuse"]);
+    expect(kinds(await send(budget, "join", 2))).toEqual(["go", "refuse"]);
   });
 
-  it("keeps say at 10 at once, with its own answer", () => {
+  it("keeps say at 10 at once, with its own answer", async () => {
     const { guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
-    const verdicts = send(budget, "say", LIMITS.sayBurst + 1);
+    const verdicts = await send(budget, "say", LIMITS.sayBurst + 1);
     expect(count(verdicts, "go")).toBe(LIMITS.sayBurst);
     expect(verdicts.at(-1)).toMatchObject({
       kind: "refuse",
@@ -67,13 +74,17 @@ describe("FloodGuard, one connection", () => {
     });
   });
 
-  it("relays typing once a second per room and drops the rest without an answer", () => {
+  it("relays typing once a second per room and drops the rest without an answer", async () => {
     const { clock, guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
-    expect(kinds(send(budget, "typing", 3))).toEqual(["go", "drop", "drop"]);
-    expect(kinds(send(budget, "typing", 1, "other"))).toEqual(["go"]);
+    expect(kinds(await send(budget, "typing", 3))).toEqual([
+      "go",
+      "drop",
+      "drop",
+    ]);
+    expect(kinds(await send(budget, "typing", 1, "other"))).toEqual(["go"]);
     clock.now += LIMITS.typingIntervalMs;
-    expect(kinds(send(budget, "typing", 1))).toEqual(["go"]);
+    expect(kinds(await send(budget, "typing", 1))).toEqual(["go"]);
   });
 
   it("counts every request, bad ones too, against 50 at once", () => {
@@ -96,10 +107,10 @@ describe("FloodGuard, one connection", () => {
     expect(budget.arrived("typing").kind).toBe("drop");
   });
 
-  it("closes a connection that keeps going: once, after 100 refusals, then drops everything", () => {
+  it("closes a connection that keeps going: once, after 100 refusals, then drops everything", async () => {
     const { guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
-    const verdicts = send(budget, "say", 1000);
+    const verdicts = await send(budget, "say", 1000);
     const closes = verdicts.filter((v) => v.kind === "close");
     expect(closes).toEqual([{ kind: "close", reason: FLOOD_CLOSE_REASON }]);
     const closedAt = verdicts.findIndex((v) => v.kind === "close");
@@ -112,13 +123,16 @@ describe("FloodGuard, one connection", () => {
     expect(Buffer.byteLength(FLOOD_CLOSE_REASON)).toBeLessThanOrEqual(123);
   });
 
-  it("never closes a person's pace: a join, a say and a typing every second for a minute", () => {
+  it("never closes a person's pace: a join, a say and a typing every second for a minute", async () => {
     const { clock, guard } = guardAt();
     const budget = guard.connect("127.0.0.1");
     const verdicts: Verdict[] = [];
     for (let second = 0; second < 60; second++) {
-      verdicts.push(...send(budget, "say", 1), ...send(budget, "typing", 1));
-      if (second % 10 === 0) verdicts.push(...send(budget, "join", 1));
+      verdicts.push(
+        ...(await send(budget, "say", 1)),
+        ...(await send(budget, "typing", 1)),
+      );
+      if (second % 10 === 0) verdicts.push(...(await send(budget, "join", 1)));
       clock.now += 1000;
     }
     expect(new Set(kinds(verdicts))).toEqual(new Set(["go"]));
@@ -126,12 +140,14 @@ describe("FloodGuard, one connection", () => {
 });
 
 describe("FloodGuard, one client address", () => {
-  it("more connections buy nothing: 10 connections share one join budget", () => {
+  it("more connections buy nothing: 10 connections share one join budget", async () => {
     const { guard } = guardAt();
     const connections = Array.from({ length: 10 }, () =>
       guard.connect("192.0.2.7"),
     );
-    const verdicts = connections.flatMap((budget) => send(budget, "join", 5));
+    const verdicts = (
+      await Promise.all(connections.map((budget) => send(budget, "join", 5)))
+    ).flat();
     expect(count(verdicts, "go")).toBe(LIMITS.membershipBurst);
     expect(verdicts.find((v) => v.kind === "refuse")).toMatchObject({
       answer: {
@@ -140,39 +156,45 @@ describe("FloodGuard, one client address", () => {
     });
   });
 
-  it("and one say budget, and a small typing one", () => {
+  it("and one say budget, and a small typing one", async () => {
     const { guard } = guardAt();
     const connections = Array.from({ length: 10 }, () =>
       guard.connect("192.0.2.7"),
     );
-    const says = connections.flatMap((budget) => send(budget, "say", 5));
+    const says = (
+      await Promise.all(connections.map((budget) => send(budget, "say", 5)))
+    ).flat();
     expect(count(says, "go")).toBe(LIMITS.sayBurst);
-    const typing = connections.flatMap((budget) => send(budget, "typing", 1));
+    const typing = (
+      await Promise.all(connections.map((budget) => send(budget, "typing", 1)))
+    ).flat();
     expect(count(typing, "go")).toBe(LIMITS.addressTypingBurst);
   });
 
-  it("another address has its own", () => {
+  it("another address has its own", async () => {
     const { guard } = guardAt();
-    send(guard.connect("192.0.2.7"), "join", LIMITS.membershipBurst);
-    expect(kinds(send(guard.connect("192.0.2.8"), "join", 1))).toEqual(["go"]);
+    await send(guard.connect("192.0.2.7"), "join", LIMITS.membershipBurst);
+    expect(kinds(await send(guard.connect("192.0.2.8"), "join", 1))).toEqual([
+      "go",
+    ]);
   });
 
-  it("a closed connection's leaves are paid for: reconnecting does not reset the budget", () => {
+  it("a closed connection's leaves are paid for: reconnecting does not reset the budget", async () => {
     const { guard } = guardAt();
     for (let i = 0; i < 5; i++) {
       const budget = guard.connect("192.0.2.7");
-      send(budget, "join", 1);
+      await send(budget, "join", 1);
       budget.charge(1); // closed while in one room
       budget.closed();
     }
     const next = guard.connect("192.0.2.7");
-    expect(kinds(send(next, "join", 1))).toEqual(["refuse"]);
+    expect(kinds(await send(next, "join", 1))).toEqual(["refuse"]);
   });
 
-  it("forgets an address once it has no connection and owes nothing", () => {
+  it("forgets an address once it has no connection and owes nothing", async () => {
     const { clock, guard } = guardAt();
     const budget = guard.connect("192.0.2.7");
-    send(budget, "join", 3);
+    await send(budget, "join", 3);
     budget.closed();
     expect(guard.addressCount).toBe(1); // it still owes three joins
     clock.now += 10 * LIMITS.membershipRefillMs;

@@ -4,7 +4,11 @@
 // chat (chat.ts) is the same code for both.
 import { SessionAwareAdapter, type Adapter } from "socket.io-adapter";
 import type { Namespace } from "socket.io";
-import { MemoryMessageLog, type MessageLog } from "@repo/rooms";
+import {
+  MemoryMessageLog,
+  type MessageLog,
+  type SharedAddressBudgets,
+} from "@repo/rooms";
 
 // #region backend
 export interface RoomsBackend {
@@ -14,6 +18,11 @@ export interface RoomsBackend {
   readonly messageLog: (hasMembers: (room: string) => boolean) => MessageLog;
   /** False while the rooms cannot reach every process (Redis away). */
   readonly reachable: () => boolean;
+  /**
+   * Lesson 3: the client addresses' budgets, counted by every process
+   * together (see the chat's middleware). Lesson 2: none, this process counts.
+   */
+  readonly addressBudgets?: SharedAddressBudgets;
   /** Whether other processes share these rooms (lesson 3). */
   readonly shared: boolean;
   /** Another process was heard from: count the processes again. */

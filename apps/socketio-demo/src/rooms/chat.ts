@@ -66,7 +66,7 @@ export function attachRooms(
 ): Rooms {
   const { tracker, log, backend } = options;
   let received = 0;
-  const guard = new FloodGuard();
+  const guard = new FloodGuard({ shared: backend.addressBudgets });
   // #region namespace
   // The rooms live in their own namespace, beside lesson 1's `/`, on the
   // same connection: the browser client multiplexes both.
@@ -221,9 +221,12 @@ export function attachRooms(
         refused(ack, unavailable());
         return;
       }
-      if (!obey(local.budget.admit(event, checked.value.room), ack)) return;
-      packet[1] = checked.value; // names and texts trimmed
-      next();
+      // The address's budget may be in Redis (lesson 3): wait for it.
+      void local.budget.admit(event, checked.value.room).then((verdict) => {
+        if (!obey(verdict, ack)) return;
+        packet[1] = checked.value; // names and texts trimmed
+        next();
+      });
     });
     // #endregion middleware
 

@@ -11,7 +11,11 @@ import { Redis } from "ioredis";
 import type { Namespace } from "socket.io";
 import type { Adapter } from "socket.io-adapter";
 import type { Log } from "@repo/demo-kit";
-import { connectChatRedis, RedisMessageLog } from "@repo/rooms/redis";
+import {
+  connectChatRedis,
+  RedisAddressBudgets,
+  RedisMessageLog,
+} from "@repo/rooms/redis";
 import type { RoomsBackend } from "./backend.js";
 
 /** How often the process count is read to notice a process that died. */
@@ -91,6 +95,7 @@ export async function connectRedisBackend(
       return rooms;
     },
     messageLog: () => new RedisMessageLog(redis, app),
+    addressBudgets: new RedisAddressBudgets(redis, app),
     reachable: () =>
       redis.status === "ready" && adapterRedis.status === "ready",
     shared: true,

@@ -8,6 +8,7 @@ import {
   type CatchUp,
   type ChatMessage,
   type PresenceEvent,
+  type SharedAddressBudgets,
   type SystemEvent,
   type TypingEvent,
 } from "@repo/rooms";
@@ -32,6 +33,11 @@ export type RoomEvent =
     };
 
 export interface RoomsBackend {
+  /**
+   * Lesson 3: the client addresses' budgets, counted by every process
+   * together (see the chat's rate-limit). Lesson 2: none, this process counts.
+   */
+  readonly addressBudgets?: SharedAddressBudgets;
   /** Where events for this process's members go (the chat sets it once). */
   deliver: (event: RoomEvent) => void;
   /** Adds a member to a room; resolves with every name in it, sorted. */

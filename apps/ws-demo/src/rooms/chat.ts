@@ -55,7 +55,7 @@ export function createRooms(options: {
 }): Rooms {
   const { tracker, heartbeat, log, open, backend } = options;
   let received = 0;
-  const guard = new FloodGuard();
+  const guard = new FloodGuard({ shared: backend.addressBudgets });
 
   // #region rooms
   // With ws there are no rooms: a room is a Set of connections we keep,
@@ -286,7 +286,8 @@ export function createRooms(options: {
       );
       return;
     }
-    if (!obey(member, member.budget.admit(event, request.room), ack)) return;
+    if (!obey(member, await member.budget.admit(event, request.room), ack))
+      return;
     try {
       switch (event) {
         case "join":

@@ -16,6 +16,7 @@ import {
   connectChatRedis,
   historyArguments,
   historyKey,
+  RedisAddressBudgets,
   RedisMessageLog,
 } from "@repo/rooms/redis";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
@@ -128,6 +129,7 @@ export async function connectRedisBackend(
   const mine = new Map<string, { room: string; name: string }>();
 
   const backend: RoomsBackend = {
+    addressBudgets: new RedisAddressBudgets(redis, app),
     deliver: () => {},
     async join(room, member, name) {
       mine.set(`${member}\n${room}`, { room, name });

@@ -11,7 +11,7 @@ import type { RoomsDriver } from "./driver.js";
 import { floodRoom, type FloodKind } from "./flood.js";
 
 /** About a second of flood each: cheap enough for every `npm test`. */
-const FLOOD_MS = 700;
+const FLOOD_MS = 500;
 const MEMBERS = 10;
 
 /**
