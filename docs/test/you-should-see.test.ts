@@ -6,6 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { WebSocket } from "ws";
 import { spawnApp, type RunningApp } from "@repo/contract";
 import {
+  BUSY_MACHINE_WAIT,
   chromiumArgs,
   chromiumPath,
   haveChromium,
@@ -81,9 +82,12 @@ async function watchNoteBugs(): Promise<{
       ws.close();
       await new Promise((resolve) => ws.once("close", resolve));
     }
-    // The server sees each close a moment after the client does.
-    await vi.waitFor(async () =>
-      expect((await app.stats()).openConnections).toBe(0),
+    // The server sees each close a moment after the client does. Each
+    // check is a /stats request to the app's process, and on a loaded
+    // machine one request can outlast Vitest's default 1 s on its own.
+    await vi.waitFor(
+      async () => expect((await app.stats()).openConnections).toBe(0),
+      BUSY_MACHINE_WAIT,
     );
     return {
       terminal: normalize(app.output, app.port, DEFAULT_PORTS["ws-demo"]),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import {
+  BUSY_MACHINE_WAIT,
   chromiumArgs,
   chromiumPath,
   haveChromium,
@@ -54,8 +55,9 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
     expect(
       await page.locator("#messages li.news").first().textContent(),
     ).toMatch(/#\d+ Hello Socket\.IO$/);
-    await vi.waitFor(() =>
-      expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
+    await vi.waitFor(
+      () => expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
+      BUSY_MACHINE_WAIT,
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -75,8 +77,9 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       { timeout: 5000 },
     );
     expect(await transport(page)).toBe("polling");
-    await vi.waitFor(() =>
-      expect(server.realtime.stats().received).toBeGreaterThan(before),
+    await vi.waitFor(
+      () => expect(server.realtime.stats().received).toBeGreaterThan(before),
+      BUSY_MACHINE_WAIT,
     );
     await page.close();
   });

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { io } from "socket.io-client";
 import type { Stats } from "@repo/demo-kit";
+import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 
 const entry = new URL("../dist/server.js", import.meta.url).pathname;
 
@@ -79,22 +80,28 @@ describe("socketio-demo with NOTE_BUGS=1", () => {
   it("lets a client that sends X-Forward-For choose its IP; req.ip is undefined", async () => {
     const { port, output } = await start({ NOTE_BUGS: "1" });
     await connectAndLeave(port, { "X-Forward-For": "6.6.6.6" });
-    await vi.waitFor(() =>
-      expect(output).toContainEqual(
-        expect.stringMatching(
-          /note-bugs: New Client Connected 6\.6\.6\.6 \S{20} req\.ip=undefined$/,
+    await vi.waitFor(
+      () =>
+        expect(output).toContainEqual(
+          expect.stringMatching(
+            /note-bugs: New Client Connected 6\.6\.6\.6 \S{20} req\.ip=undefined$/,
+          ),
         ),
-      ),
+      BUSY_MACHINE_WAIT,
     );
   });
 
   it("falls back to the peer address without the misspelt header", async () => {
     const { port, output } = await start({ NOTE_BUGS: "1" });
     await connectAndLeave(port, { "X-Forwarded-For": "6.6.6.6" });
-    await vi.waitFor(() =>
-      expect(output).toContainEqual(
-        expect.stringMatching(/note-bugs: New Client Connected 127\.0\.0\.1 /),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(output).toContainEqual(
+          expect.stringMatching(
+            /note-bugs: New Client Connected 127\.0\.0\.1 /,
+          ),
+        ),
+      BUSY_MACHINE_WAIT,
     );
   });
 
@@ -102,12 +109,14 @@ describe("socketio-demo with NOTE_BUGS=1", () => {
     const { port } = await start({ NOTE_BUGS: "1" });
     const before = await stats(port);
     for (let i = 0; i < 3; i++) await connectAndLeave(port);
-    await vi.waitFor(async () =>
-      expect(await stats(port)).toMatchObject({
-        openConnections: 0,
-        liveTimers: 0,
-        processTimers: before.processTimers,
-      }),
+    await vi.waitFor(
+      async () =>
+        expect(await stats(port)).toMatchObject({
+          openConnections: 0,
+          liveTimers: 0,
+          processTimers: before.processTimers,
+        }),
+      BUSY_MACHINE_WAIT,
     );
   });
 });

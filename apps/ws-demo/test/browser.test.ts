@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import {
+  BUSY_MACHINE_WAIT,
   chromiumArgs,
   chromiumPath,
   haveChromium,
@@ -54,8 +55,9 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       .first()
       .textContent();
     expect(newest).toMatch(/#\d+ Hello from the ws server$/);
-    await vi.waitFor(() =>
-      expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
+    await vi.waitFor(
+      () => expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
+      BUSY_MACHINE_WAIT,
     );
     expect(
       await page.locator("#messages li.reply").count(),
@@ -87,8 +89,9 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
         timeout: 5000,
       },
     );
-    await vi.waitFor(() =>
-      expect(server.realtime.stats().received).toBeGreaterThanOrEqual(1),
+    await vi.waitFor(
+      () => expect(server.realtime.stats().received).toBeGreaterThanOrEqual(1),
+      BUSY_MACHINE_WAIT,
     );
   }, 35_000);
 });

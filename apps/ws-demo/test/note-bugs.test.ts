@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { Stats } from "@repo/demo-kit";
+import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 
 const entry = new URL("../dist/server.js", import.meta.url).pathname;
 
@@ -78,12 +79,14 @@ describe("ws-demo with NOTE_BUGS=1", () => {
     const before = await stats(port);
     for (const leaked of [1, 2, 3]) {
       await openAndClose(port);
-      await vi.waitFor(async () =>
-        expect(await stats(port)).toMatchObject({
-          openConnections: 0,
-          liveTimers: 0,
-          processTimers: before.processTimers + leaked,
-        }),
+      await vi.waitFor(
+        async () =>
+          expect(await stats(port)).toMatchObject({
+            openConnections: 0,
+            liveTimers: 0,
+            processTimers: before.processTimers + leaked,
+          }),
+        BUSY_MACHINE_WAIT,
       );
     }
   });
@@ -91,10 +94,12 @@ describe("ws-demo with NOTE_BUGS=1", () => {
   it("believes any client's X-Forwarded-For, as the note's IP rule does", async () => {
     const { port, output } = await start({ NOTE_BUGS: "1" });
     await openAndClose(port, { "X-Forwarded-For": "6.6.6.6" });
-    await vi.waitFor(() =>
-      expect(output).toContainEqual(
-        expect.stringMatching(/note-bugs: connect from 6\.6\.6\.6$/),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(output).toContainEqual(
+          expect.stringMatching(/note-bugs: connect from 6\.6\.6\.6$/),
+        ),
+      BUSY_MACHINE_WAIT,
     );
     // The demo's own rule trusts no proxy by default.
     expect(output).toContainEqual(
@@ -115,12 +120,14 @@ describe("ws-demo without NOTE_BUGS", () => {
     expect(output.join("\n")).not.toContain("NOTE_BUGS");
     const before = await stats(port);
     for (let i = 0; i < 3; i++) await openAndClose(port);
-    await vi.waitFor(async () =>
-      expect(await stats(port)).toMatchObject({
-        openConnections: 0,
-        liveTimers: 0,
-        processTimers: before.processTimers,
-      }),
+    await vi.waitFor(
+      async () =>
+        expect(await stats(port)).toMatchObject({
+          openConnections: 0,
+          liveTimers: 0,
+          processTimers: before.processTimers,
+        }),
+      BUSY_MACHINE_WAIT,
     );
   });
 });

@@ -4,6 +4,15 @@ export interface WaitForOptions {
   readonly interval?: number;
 }
 
+/**
+ * How long a clause waits for something that must happen, where the time
+ * it takes is a timing (measured by the compare tool, never judged here):
+ * generous for a busy 2-core machine, finite so that a failure is quick.
+ * Also the wait for a /stats check: each call is a request to the app's
+ * process, and on a loaded machine one can outlast the default 1 s alone.
+ */
+export const BUSY_MACHINE_WAIT_MS = 10_000;
+
 /** The deadline passed while a call of `check` was still pending. */
 class TimedOut extends Error {}
 

@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
 import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
 import { withTestRedis } from "./redis-fixture.js";
@@ -66,7 +67,10 @@ describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
     const bob = await driver.connect(b);
     await bob.request("join", { room: "lobby", name: "bob" });
     await bob.request("say", { room: "lobby", text: "before" });
-    await vi.waitFor(() => expect(messages).toEqual(["before"]));
+    await vi.waitFor(
+      () => expect(messages).toEqual(["before"]),
+      BUSY_MACHINE_WAIT,
+    );
 
     // The network drops (no goodbye from the client): the server keeps
     // the session for 2 minutes, in Redis.
@@ -75,10 +79,12 @@ describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
     ann.io.engine.close();
     // The server saves the session as it sees the connection end, before
     // it logs the disconnect: come back only once it has.
-    await vi.waitFor(() =>
-      expect(a.output.join("\n")).toMatch(
-        new RegExp(`disconnect ${id}.*transport close`),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(a.output.join("\n")).toMatch(
+          new RegExp(`disconnect ${id}.*transport close`),
+        ),
+      BUSY_MACHINE_WAIT,
     );
     await bob.request("say", { room: "lobby", text: "while you were away" });
 
@@ -88,11 +94,15 @@ describe.skipIf(!withTestRedis.available)("lesson 3 on Redis", () => {
     await connected(back);
     expect(back.recovered).toBe(true);
     expect(back.id).toBe(id);
-    await vi.waitFor(() => expect(replayed).toEqual(["while you were away"]));
+    await vi.waitFor(
+      () => expect(replayed).toEqual(["while you were away"]),
+      BUSY_MACHINE_WAIT,
+    );
     // Still in the room, with no join: the next message reaches it.
     await bob.request("say", { room: "lobby", text: "welcome back" });
-    await vi.waitFor(() =>
-      expect(replayed).toEqual(["while you were away", "welcome back"]),
+    await vi.waitFor(
+      () => expect(replayed).toEqual(["while you were away", "welcome back"]),
+      BUSY_MACHINE_WAIT,
     );
     await bob.close();
   });

@@ -4,6 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
+import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 import { pollFor } from "../src/scale/polling.js";
 import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
 import { withTestRedis } from "./redis-fixture.js";
@@ -74,7 +75,7 @@ describe.skipIf(!withTestRedis.available)("lesson 3: WORKERS=2", () => {
               line.includes(`[worker ${worker}] connect conn-`),
             ),
           ).toBe(true);
-      });
+      }, BUSY_MACHINE_WAIT);
       for (const { ws } of clients) ws.close();
     });
 

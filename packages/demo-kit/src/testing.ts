@@ -1,6 +1,7 @@
 // Test helpers, apart from the main entry so that no server loads them
 // (the entry-point suite imports Vitest).
 export { startInProcess, type InProcessDemo } from "./in-process.js";
+export { BUSY_MACHINE_WAIT } from "./busy-machine.js";
 export { chromiumArgs, chromiumPath, haveChromium } from "./chromium.js";
 export { describeEntryPoint } from "./entry-point-suite.js";
 export {

@@ -6,7 +6,7 @@
 import { expect } from "vitest";
 import { compareMessageIds, LIMITS } from "@repo/rooms";
 import type { Clause } from "../clause.js";
-import { waitFor } from "../wait-for.js";
+import { BUSY_MACHINE_WAIT_MS, waitFor } from "../wait-for.js";
 import type { RunningApp } from "../transport/spawn-app.js";
 import type { RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 
@@ -587,8 +587,9 @@ export const roomsClauses: readonly RoomsClause[] = [
         );
         destroy();
         await Promise.all([ann.close(), bob.close()]);
-        await waitFor(async () =>
-          expect((await quick.stats()).openConnections).toBe(0),
+        await waitFor(
+          async () => expect((await quick.stats()).openConnections).toBe(0),
+          { timeout: BUSY_MACHINE_WAIT_MS },
         );
       } finally {
         await quick.stop();

@@ -5,7 +5,7 @@
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { TestRedis } from "@repo/demo-kit/testing";
+import { BUSY_MACHINE_WAIT, type TestRedis } from "@repo/demo-kit/testing";
 import type { RunningApp } from "../transport/spawn-app.js";
 import type { RoomsClient, RoomsDriver } from "./driver.js";
 
@@ -89,19 +89,23 @@ export function describeScaleFaults(
         again = await bob.request("say", { room: "lobby", text: "back" });
       }
       expect(again).toMatchObject({ ok: true });
-      await vi.waitFor(() =>
-        expect(got(ann, "message", "lobby").map((m) => m.text)).toContain(
-          "back",
-        ),
+      await vi.waitFor(
+        () =>
+          expect(got(ann, "message", "lobby").map((m) => m.text)).toContain(
+            "back",
+          ),
+        BUSY_MACHINE_WAIT,
       );
       // Presence spans both processes again (Redis came back empty).
       const carol = await member(a, "lobby", "carol");
-      await vi.waitFor(() =>
-        expect(got(carol, "presence", "lobby").at(-1)?.members).toEqual([
-          "ann",
-          "bob",
-          "carol",
-        ]),
+      await vi.waitFor(
+        () =>
+          expect(got(carol, "presence", "lobby").at(-1)?.members).toEqual([
+            "ann",
+            "bob",
+            "carol",
+          ]),
+        BUSY_MACHINE_WAIT,
       );
       for (const app of [a, b]) {
         const said = (pattern: RegExp) =>
@@ -115,11 +119,13 @@ export function describeScaleFaults(
       const [a, b] = await twoProcesses();
       const ann = await member(a, "lobby", "ann");
       const bob = await member(b, "lobby", "bob");
-      await vi.waitFor(() =>
-        expect(got(ann, "presence", "lobby").at(-1)?.members).toEqual([
-          "ann",
-          "bob",
-        ]),
+      await vi.waitFor(
+        () =>
+          expect(got(ann, "presence", "lobby").at(-1)?.members).toEqual([
+            "ann",
+            "bob",
+          ]),
+        BUSY_MACHINE_WAIT,
       );
       const seen = await bob.request("say", { room: "lobby", text: "bye" });
       await b.stop("SIGKILL");

@@ -5,7 +5,7 @@
 // stands in for `vi.waitFor`.
 import { expect } from "vitest";
 import type { Clause } from "../clause.js";
-import { waitFor } from "../wait-for.js";
+import { BUSY_MACHINE_WAIT_MS, waitFor } from "../wait-for.js";
 import type {
   ClientClose,
   ConnectOptions,
@@ -22,12 +22,6 @@ export const TRUSTED_PROXY = "127.0.0.2";
 /** A loopback address that is not trusted. */
 export const UNTRUSTED_PEER = "127.0.0.3";
 const CONNECT_CYCLES = 200;
-/**
- * How long a clause waits for something that must happen, where the time
- * it takes is a timing (measured by the compare tool, never judged here):
- * generous for a busy 2-core machine, finite so that a failure is quick.
- */
-const BUSY_MACHINE_WAIT_MS = 10_000;
 
 /** What every transport clause gets: the driver, the shared app, a client maker. */
 export interface TransportContext {
@@ -71,11 +65,13 @@ export const transportClauses: readonly TransportClause[] = [
       const client = await connect();
       expect(client.welcome.id, "the id in the welcome").not.toBe("");
       expect(client.welcome.ip, "the IP in the welcome").toBe("127.0.0.1");
-      await waitFor(async () =>
-        expect(
-          (await app.stats()).openConnections,
-          "openConnections at /stats",
-        ).toBe(1),
+      await waitFor(
+        async () =>
+          expect(
+            (await app.stats()).openConnections,
+            "openConnections at /stats",
+          ).toBe(1),
+        { timeout: BUSY_MACHINE_WAIT_MS },
       );
       await client.close();
     },
@@ -139,11 +135,13 @@ export const transportClauses: readonly TransportClause[] = [
       );
       client.reply(client.news[0]!.seq);
       client.reply(client.news[1]!.seq);
-      await waitFor(async () =>
-        expect(
-          (await app.stats()).received,
-          "`received` at /stats after two replies",
-        ).toBe(before + 2),
+      await waitFor(
+        async () =>
+          expect(
+            (await app.stats()).received,
+            "`received` at /stats after two replies",
+          ).toBe(before + 2),
+        { timeout: BUSY_MACHINE_WAIT_MS },
       );
       await client.close();
     },
@@ -195,11 +193,13 @@ export const transportClauses: readonly TransportClause[] = [
     // 200 handshakes (slow over polling on a busy machine), then up to lingeringTimersMs
     timeoutMs: 90_000,
     async run({ app, driver }) {
-      await waitFor(async () =>
-        expect(
-          (await app.stats()).openConnections,
-          "openConnections at /stats",
-        ).toBe(0),
+      await waitFor(
+        async () =>
+          expect(
+            (await app.stats()).openConnections,
+            "openConnections at /stats",
+          ).toBe(0),
+        { timeout: BUSY_MACHINE_WAIT_MS },
       );
       const baseline = await app.stats();
       for (let round = 0; round < CONNECT_CYCLES / 20; round++) {
@@ -242,11 +242,13 @@ export const transportClauses: readonly TransportClause[] = [
         ),
       ]);
       expect(outcome, "the silent client").toBe("dropped");
-      await waitFor(async () =>
-        expect(
-          (await app.stats()).openConnections,
-          "openConnections at /stats",
-        ).toBe(0),
+      await waitFor(
+        async () =>
+          expect(
+            (await app.stats()).openConnections,
+            "openConnections at /stats",
+          ).toBe(0),
+        { timeout: BUSY_MACHINE_WAIT_MS },
       );
     },
   },
