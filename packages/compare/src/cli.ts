@@ -31,6 +31,8 @@ import {
   type SweepPoint,
   type TransportResult,
 } from "./bench/report.js";
+import { sseChecks, sseResult, type SseResult } from "./bench/sse-baseline.js";
+import { measureSseResume } from "./bench/sse-resume.js";
 import {
   measureRooms,
   NeedsLessonThree,
@@ -66,6 +68,9 @@ against each from separate client processes, and prints one table.
   --concurrency N      clients connecting at once (default 100)
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
+  --no-sse             skip the Server-Sent Events baseline (a bare SSE
+                       server, replies by fetch POST, and its catch-up
+                       with Last-Event-ID)
   --no-knobs           skip the tuning rows (ws perMessageDeflate, no
                        bufferutil, Socket.IO msgpack, Socket.IO websocket-
                        only), each on a bare baseline against the same
@@ -121,6 +126,7 @@ const { values } = (() => {
           default: transportRows.map((row) => row.id).join(","),
         },
         "no-recovery": { type: "boolean", default: false },
+        "no-sse": { type: "boolean", default: false },
         format: { type: "string", default: "table" },
         json: { type: "string" },
         markdown: { type: "string" },
@@ -309,6 +315,7 @@ const knobResults: KnobResult[] = [];
 const sweep: SweepPoint[] = [];
 const checks: Check[] = [];
 let rooms: RoomsComparison | null = null;
+let sse: SseResult | null = null;
 
 function transportRuns(of: readonly TransportRow[]): Run[] {
   return of.flatMap((row) => [
@@ -322,6 +329,10 @@ const withKnobs = values.knobs || (!values.ci && !values["no-knobs"]);
 const knobPlan = !withKnobs
   ? []
   : knobs.filter((knob) => rows.some((row) => row.id === knob.against));
+// The SSE baseline is measured after the transports' runs, before the knobs.
+const runSse = !values["no-sse"];
+const sseRuns: Run[] = runSse ? [{ server: "sse-bare", client: "sse" }] : [];
+const firstKnob = 2 * rows.length + sseRuns.length;
 
 try {
   if (runPush) {
@@ -340,6 +351,7 @@ try {
     const figures = await measureAll(
       [
         ...transportRuns(rows),
+        ...sseRuns,
         ...knobPlan.map((knob) => ({
           server: knob.server,
           client: knob.client,
@@ -352,7 +364,13 @@ try {
     );
     // Recovery is mostly waiting (heartbeats, reconnect back-off), so the
     // demos are measured at once, after the load runs.
+    // The SSE catch-up is mostly waiting too: at the same time.
     let recoveries: Array<RecoveryFigures | null> = rows.map(() => null);
+    const resume = runSse
+      ? measureSseResume(options.intervalMs)
+      : Promise.resolve(null);
+    // A failure is reported when it is awaited, below, not before.
+    resume.catch(() => {});
     if (!values["no-recovery"]) {
       progress(
         `dead peer and restart: ${rows.map((row) => row.label).join(", ")}`,
@@ -363,6 +381,15 @@ try {
         ),
       );
       step += 1;
+    }
+    if (runSse) {
+      const ws = rows.findIndex((row) => row.id === "ws");
+      sse = sseResult(
+        figures[2 * rows.length]!,
+        await resume,
+        ws === -1 ? undefined : figures[2 * ws + 1],
+      );
+      checks.push(...sseChecks(sse));
     }
     rows.forEach((row, i) => {
       const demo = figures[2 * i]!;
@@ -382,7 +409,7 @@ try {
       });
     });
     knobPlan.forEach((knob, i) => {
-      const knobFigures = figures[2 * rows.length + i]!;
+      const knobFigures = figures[firstKnob + i]!;
       const against = results.find((t) => t.id === knob.against)!;
       knobResults.push({
         id: knob.id,
@@ -523,6 +550,7 @@ const comparison: Comparison = {
   knobs: knobResults,
   sweep,
   rooms,
+  sse,
   checks,
 };
 

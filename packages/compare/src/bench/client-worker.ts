@@ -6,13 +6,17 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import * as msgpackParser from "socket.io-msgpack-parser";
 import { WebSocket } from "ws";
+import { openEventStream } from "./event-stream.js";
 import {
   enginePacketFrameBytes,
   NewsPacketQueue,
+  serverSentEventBytes,
   websocketFrameBytes,
 } from "./frames.js";
 
-export type WorkerTransport = "ws" | "socket.io" | "socket.io-websocket";
+/** "sse": an event stream for pushes, a fetch POST per reply (the SSE baseline). */
+export type WorkerTransport =
+  "ws" | "socket.io" | "socket.io-websocket" | "sse";
 
 export interface WorkerConfig {
   readonly transport: WorkerTransport;
@@ -274,6 +278,43 @@ function connectSocketIo(
   });
 }
 
+async function connectSse(
+  index: number,
+  config: WorkerConfig,
+  localAddress: string,
+): Promise<Client> {
+  const origin = `http://127.0.0.1:${config.port}`;
+  let welcomed: () => void;
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
+  const stream = await openEventStream(`${origin}/events`, {
+    localAddress,
+    onEvent: (event) => {
+      if (event.type === "welcome") return welcomed();
+      if (event.type !== "news") return;
+      const news = JSON.parse(event.data) as NewsData;
+      if (!onNews(index, news, serverSentEventBytes(event.text))) return;
+      // A reply is a request of its own, as the page's fetch() makes it.
+      // Its size is the HTTP client's headers plus the body: measured on
+      // the server, not predicted (replied(0)).
+      void fetch(`${origin}/reply`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ seq: news.seq, text: `got #${news.seq}` }),
+      })
+        .then((response) => response.arrayBuffer())
+        .catch(() => {});
+      replied(0);
+    },
+  });
+  await welcome;
+  return {
+    close: () => {
+      stream.close();
+      return stream.ended;
+    },
+  };
+}
+
 /** Whether a msgpack-encoded Socket.IO packet is a "news" event. */
 function isMsgpackNews(binary: ArrayBuffer | ArrayBufferView): boolean {
   let event: unknown;
@@ -300,7 +341,9 @@ async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
         const client =
           config.transport === "ws"
             ? await connectWs(index, config, localAddress)
-            : await connectSocketIo(index, config, localAddress);
+            : config.transport === "sse"
+              ? await connectSse(index, config, localAddress)
+              : await connectSocketIo(index, config, localAddress);
         connectMs.push(performance.now() - start);
         clients.push(client);
       } catch (error) {
