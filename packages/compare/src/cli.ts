@@ -31,6 +31,10 @@ import {
   type SweepPoint,
   type TransportResult,
 } from "./bench/report.js";
+import {
+  measureClientDownload,
+  type ClientDownload,
+} from "./bench/client-download.js";
 import { sseChecks, sseResult, type SseResult } from "./bench/sse-baseline.js";
 import { measureSseResume } from "./bench/sse-resume.js";
 import {
@@ -71,6 +75,8 @@ against each from separate client processes, and prints one table.
   --no-sse             skip the Server-Sent Events baseline (a bare SSE
                        server, replies by fetch POST, and its catch-up
                        with Last-Event-ID)
+  --no-download        skip what the browser downloads (each demo's pages'
+                       scripts, served, minified, gzip and brotli)
   --no-knobs           skip the tuning rows (ws perMessageDeflate, no
                        bufferutil, Socket.IO msgpack, Socket.IO websocket-
                        only), each on a bare baseline against the same
@@ -127,6 +133,7 @@ const { values } = (() => {
         },
         "no-recovery": { type: "boolean", default: false },
         "no-sse": { type: "boolean", default: false },
+        "no-download": { type: "boolean", default: false },
         format: { type: "string", default: "table" },
         json: { type: "string" },
         markdown: { type: "string" },
@@ -316,6 +323,7 @@ const sweep: SweepPoint[] = [];
 const checks: Check[] = [];
 let rooms: RoomsComparison | null = null;
 let sse: SseResult | null = null;
+let clientDownload: ClientDownload | null = null;
 
 function transportRuns(of: readonly TransportRow[]): Run[] {
   return of.flatMap((row) => [
@@ -390,6 +398,11 @@ try {
         ws === -1 ? undefined : figures[2 * ws + 1],
       );
       checks.push(...sseChecks(sse));
+    }
+    if (!values["no-download"]) {
+      progress("what the browser downloads: both demos' pages");
+      clientDownload = await measureClientDownload();
+      step += 1;
     }
     rows.forEach((row, i) => {
       const demo = figures[2 * i]!;
@@ -551,6 +564,7 @@ const comparison: Comparison = {
   sweep,
   rooms,
   sse,
+  clientDownload,
   checks,
 };
 

@@ -1,3 +1,4 @@
+import type { ClientDownload } from "./client-download.js";
 import type { ServerFigures } from "./measure.js";
 import type { RecoveryFigures } from "./recovery.js";
 import type { RoomsComparison, RoomsFigures } from "./rooms.js";
@@ -119,6 +120,8 @@ export interface Comparison {
   readonly rooms: RoomsComparison | null;
   /** Lesson 1 on a bare Server-Sent Events server (null with --no-sse or --scenario rooms). */
   readonly sse: SseResult | null;
+  /** What each demo's pages make the browser download (null with --no-download). */
+  readonly clientDownload: ClientDownload | null;
   readonly checks: readonly Check[];
 }
 
@@ -434,6 +437,29 @@ export function extraTables(
             : "not run",
           "",
         ],
+      ],
+    });
+  }
+  const download = comparison.clientDownload;
+  if (download) {
+    const pages = [
+      ["ws /", download.ws],
+      ["ws /rooms", download.ws.rooms],
+      ["Socket.IO /", download.socketio],
+      ["Socket.IO /rooms", download.socketio.rooms],
+    ] as const;
+    tables.push({
+      title: "What the browser downloads: the pages' scripts (bytes)",
+      rows: [
+        ["page", "served", "transferred", "minified", "gzip", "brotli"],
+        ...pages.map(([name, page]) => [
+          name,
+          n0(page.served),
+          n0(page.transferred),
+          n0(page.minified),
+          n0(page.gzip),
+          n0(page.brotli),
+        ]),
       ],
     });
   }
