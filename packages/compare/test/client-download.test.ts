@@ -93,6 +93,8 @@ describe("a page of known files", () => {
     );
     // This server compresses nothing: on the wire is what it serves.
     expect(page.transferred).toBe(page.served);
+    // The page loads the unminified library already.
+    expect(page.unminified).toBe(page.served);
     expect(page.minified).toBe(
       minified.reduce((sum, file) => sum + Buffer.byteLength(file), 0),
     );
@@ -127,6 +129,7 @@ describe("both demos' pages, as they run", () => {
       const [library] = page.scripts;
       expect(library!.path).toBe("/socket.io/socket.io.min.js");
       expect(library!.served).toBe(socketIoClient("socket.io.min.js").length);
+      expect(library!.unminified).toBe(socketIoClient("socket.io.js").length);
       expect(library!.brotli).toBe(
         brotliCompressSync(socketIoClient("socket.io.min.js")).length,
       );

@@ -9,6 +9,8 @@
 // - served: the bytes of the code as the demo serves it, uncompressed;
 // - transferred: what goes over the wire today, when the request says
 //   what a browser says (Accept-Encoding: gzip, deflate, br);
+// - unminified: the same with Socket.IO's socket.io.js, the unminified
+//   build, which the demo's pages loaded until they switched;
 // - minified: as a production page would load it: Socket.IO's minified
 //   bundle (socket.io.min.js, shipped in the socket.io package and served
 //   beside socket.io.js); the pages' own scripts are small and left as
@@ -29,6 +31,7 @@ export interface DownloadedScript {
   readonly transferred: number;
   /** The compression the demo chose for `transferred`, or "none". */
   readonly encoding: string;
+  readonly unminified: number;
   readonly minified: number;
   readonly gzip: number;
   readonly brotli: number;
@@ -38,6 +41,7 @@ export interface PageDownload {
   readonly page: string;
   readonly served: number;
   readonly transferred: number;
+  readonly unminified: number;
   readonly minified: number;
   readonly gzip: number;
   readonly brotli: number;
@@ -117,9 +121,11 @@ export function moduleImports(code: string): string[] {
   ].map((match) => match[1]!);
 }
 
-/** Socket.IO's served client, as the minified file beside it. */
+/** Socket.IO's served client, as the minified file beside it, and the reverse. */
 const minifiedLibrary = (path: string) =>
   path.replace(/\/socket\.io\.js$/, "/socket.io.min.js");
+const unminifiedLibrary = (path: string) =>
+  path.replace(/\/socket\.io\.min\.js$/, "/socket.io.js");
 const isLibrary = (path: string) => /\/socket\.io(\.min)?\.js$/.test(path);
 
 async function measureScript(
@@ -132,15 +138,19 @@ async function measureScript(
     fetchOk(url, BROWSER_ACCEPT_ENCODING),
   ]);
   const library = isLibrary(path);
-  const minified = library
-    ? (await fetchOk(new URL(minifiedLibrary(path), origin).href)).body
-    : served.body;
+  const sibling = async (of: (path: string) => string) =>
+    library
+      ? (await fetchOk(new URL(of(path), origin).href)).body
+      : served.body;
+  const minified = await sibling(minifiedLibrary);
+  const unminified = await sibling(unminifiedLibrary);
   return {
     path,
     kind: library ? "library" : "page",
     served: served.body.length,
     transferred: wire.body.length,
     encoding: wire.encoding,
+    unminified: unminified.length,
     minified: minified.length,
     gzip: gzipSync(minified).length,
     brotli: brotliCompressSync(minified).length,
@@ -172,12 +182,14 @@ export async function measurePage(
   for (const tag of scriptTags(html))
     await visit(new URL(tag.src, new URL(page, origin)).pathname, tag.module);
   const total = (
-    key: "served" | "transferred" | "minified" | "gzip" | "brotli",
+    key:
+      "served" | "transferred" | "unminified" | "minified" | "gzip" | "brotli",
   ) => scripts.reduce((sum, script) => sum + script[key], 0);
   return {
     page,
     served: total("served"),
     transferred: total("transferred"),
+    unminified: total("unminified"),
     minified: total("minified"),
     gzip: total("gzip"),
     brotli: total("brotli"),

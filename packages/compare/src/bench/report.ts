@@ -451,11 +451,20 @@ export function extraTables(
     tables.push({
       title: "What the browser downloads: the pages' scripts (bytes)",
       rows: [
-        ["page", "served", "transferred", "minified", "gzip", "brotli"],
+        [
+          "page",
+          "served",
+          "transferred",
+          "unminified",
+          "minified",
+          "gzip",
+          "brotli",
+        ],
         ...pages.map(([name, page]) => [
           name,
           n0(page.served),
           n0(page.transferred),
+          n0(page.unminified),
           n0(page.minified),
           n0(page.gzip),
           n0(page.brotli),
