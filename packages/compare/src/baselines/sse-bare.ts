@@ -16,12 +16,12 @@ import type { AddressInfo } from "node:net";
 const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
 // The compare tool sets one text for every server, as it does for the demos.
 const pushText = process.env.PUSH_TEXT || "Hello from the SSE server";
-/** Pushes kept for clients that come back: a minute at one a second. */
-const KEPT_EVENTS = 60;
 /** A reply is a few dozen bytes: refuse anything much larger. */
 const MAX_REPLY_BYTES = 4096;
 
 // #region feed
+/** Pushes kept for clients that come back: a minute at one a second. */
+const KEPT_EVENTS = 60;
 interface SentEvent {
   readonly id: number;
   /** The event exactly as written: `id`, `event` and `data` lines, a blank line. */
