@@ -112,9 +112,9 @@ describe("the Measured page's charts", () => {
     );
     expect(chart!.id).toBe("client-download");
     expect(bars(chart!.svg)).toHaveLength(10);
-    expect(chart!.svg).toContain("lesson 1: minified + brotli");
+    expect(chart!.svg).toContain("Lesson 1: minified + brotli");
     expect(chart!.svg).toContain(">12.00x<");
-    expect(chart!.svg).toContain("lesson 2: served");
+    expect(chart!.svg).toContain("Lesson 2: served");
     expect(chart!.svg).toContain(">2.00x<");
   });
 

@@ -68,8 +68,8 @@ export const chartLabels: Record<Locale, ChartLabels> = {
       "No sweep in this run: npm run compare -- --sweep 100,1000,10000 draws these lines.",
     clientDownload:
       "What the Socket.IO page downloads against the ws page (1.00x: the same)",
-    pushPage: "lesson 1",
-    roomsPage: "lesson 2",
+    pushPage: "Lesson 1",
+    roomsPage: "Lesson 2",
     served: "served",
     transferred: "over the wire today",
     minified: "minified",
