@@ -59,8 +59,10 @@ import type { WorkerTransport } from "./bench/client-worker.js";
 const HELP = `Usage: npm run compare -- [options]
 
 Starts each demo and a bare baseline server per transport (the seed's way,
-without the lifecycle package) as separate processes, drives N clients
-against each from separate client processes, and prints one table.
+without the lifecycle package), and a bare Server-Sent Events server, as
+separate processes, drives N clients against each from separate client
+processes, and prints one table. Lesson 1 also measures what each demo's
+pages make the browser download.
 
   --scenario NAME      push (lesson 1, default) | rooms (lesson 2) | all
   --clients N          clients per server (default 1000)
