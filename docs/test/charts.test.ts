@@ -88,6 +88,68 @@ describe("the Measured page's charts", () => {
     expect(ko!.svg).not.toContain("heap per connection");
   });
 
+  it("draws what the Socket.IO pages download against the ws pages, per column and page", () => {
+    const page = (bytes: number) => ({
+      page: "/",
+      served: bytes,
+      transferred: bytes,
+      unminified: bytes,
+      minified: bytes,
+      gzip: bytes / 2,
+      brotli: bytes / 4,
+    });
+    const [chart] = comparisonCharts(
+      {
+        ...data,
+        transports: [],
+        sweep: [],
+        clientDownload: {
+          ws: { ...page(1000), rooms: page(2000) },
+          socketio: { ...page(12_000), rooms: page(4000) },
+        },
+      },
+      "en",
+    );
+    expect(chart!.id).toBe("client-download");
+    expect(bars(chart!.svg)).toHaveLength(10);
+    expect(chart!.svg).toContain("Lesson 1: minified + brotli");
+    expect(chart!.svg).toContain(">12.00x<");
+    expect(chart!.svg).toContain("Lesson 2: served");
+    expect(chart!.svg).toContain(">2.00x<");
+  });
+
+  it("draws the SSE baseline against ws's, without latency", () => {
+    const sse = {
+      label: "SSE + fetch",
+      heapPerConnection: 6000,
+      bytesPerPush: 102,
+      expectedBytesPerPush: 102,
+      bytesPerReply: 150,
+      bytesPerReplyAnswer: 111,
+      connectP50Ms: 40,
+      connectP99Ms: 90,
+      latencyP50Ms: 80,
+      latencyP99Ms: 190,
+      lastEventIdResume: true,
+      resume: { missed: 3, replayed: 3, replayedWithoutHeader: 0 },
+      againstWsBare: {
+        heapPerConnection: 1.5,
+        bytesPerPush: 1.1,
+        bytesPerReply: 2.5,
+        connectAll: 0.9,
+      },
+    };
+    const [chart] = comparisonCharts(
+      { ...data, transports: [], sweep: [], sse },
+      "ko",
+    );
+    expect(chart!.id).toBe("sse");
+    expect(bars(chart!.svg)).toHaveLength(4);
+    expect(chart!.svg).toContain("연결당 힙");
+    expect(chart!.svg).toContain(">2.50x<");
+    expect(chart!.svg).not.toContain("지연");
+  });
+
   it("puts ticks at 1, 2 and 5 times powers of ten", () => {
     expect(linearTicks(22)).toEqual([0, 5, 10, 15, 20]);
     expect(logTicks(80, 12_000)).toEqual([

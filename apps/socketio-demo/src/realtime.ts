@@ -56,7 +56,8 @@ export function attachRealtime(
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     // The same path on both sides, or the client's requests 404.
     path: SOCKET_PATH,
-    // Serve the browser client at /socket.io/socket.io.js (the default, said aloud).
+    // Serve the browser client (the default, said aloud): socket.io.js and
+    // the minified socket.io.min.js that the pages load, with their maps.
     serveClient: true,
     // Same limit as ws-demo: over WebSocket, close 1009; over polling, HTTP 413.
     maxHttpBufferSize: settings.maxPayloadBytes,

@@ -93,14 +93,29 @@ describe("transports", () => {
     expect(socket.io.engine.transport.name).toBe("polling");
   });
 
-  it("serves its client script at /socket.io/socket.io.js", async () => {
-    const { port } = await start();
-    const response = await fetch(
-      `http://127.0.0.1:${port}/socket.io/socket.io.js`,
-    );
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain("Socket.IO v4");
-  });
+  it.each(["socket.io.js", "socket.io.min.js"])(
+    "serves its client script at /socket.io/%s",
+    async (file) => {
+      const { port } = await start();
+      const response = await fetch(
+        `http://127.0.0.1:${port}/socket.io/${file}`,
+      );
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("Socket.IO v4");
+    },
+  );
+
+  it.each(["/", "/rooms"])(
+    "has the page %s load the minified client, the production build",
+    async (page) => {
+      const { port } = await start();
+      const html = await (
+        await fetch(`http://127.0.0.1:${port}${page}`)
+      ).text();
+      expect(html).toContain('<script src="/socket.io/socket.io.min.js">');
+      expect(html).not.toContain("/socket.io/socket.io.js");
+    },
+  );
 });
 
 describe("bad input", () => {

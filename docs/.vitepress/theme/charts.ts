@@ -5,6 +5,7 @@
 // (chartLabels), so that each locale's page passes its own.
 
 import type { Locale } from "./i18n.js";
+import type { ClientDownloadData, SseData } from "./measured-tables.js";
 
 export interface ChartLabels {
   readonly demoOverBare: string;
@@ -27,6 +28,16 @@ export interface ChartLabels {
   readonly scalingConnect: string;
   readonly scalingLatency: string;
   readonly noSweep: string;
+  readonly clientDownload: string;
+  readonly pushPage: string;
+  readonly roomsPage: string;
+  readonly served: string;
+  readonly transferred: string;
+  readonly minified: string;
+  readonly gzip: string;
+  readonly brotli: string;
+  readonly sseAgainstWs: string;
+  readonly bytesPerReply: string;
 }
 
 export const chartLabels: Record<Locale, ChartLabels> = {
@@ -55,6 +66,18 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     scalingLatency: "Push latency p50 (ms) against the number of clients",
     noSweep:
       "No sweep in this run: npm run compare -- --sweep 100,1000,10000 draws these lines.",
+    clientDownload:
+      "What the Socket.IO page downloads against the ws page (1.00x: the same)",
+    pushPage: "Lesson 1",
+    roomsPage: "Lesson 2",
+    served: "served",
+    transferred: "over the wire today",
+    minified: "minified",
+    gzip: "minified + gzip",
+    brotli: "minified + brotli",
+    sseAgainstWs:
+      "The SSE baseline against the ws baseline (1.00x: costs what ws costs)",
+    bytesPerReply: "bytes per reply",
   },
   // To be read by the Korean page's author: a first wording.
   ko: {
@@ -80,6 +103,17 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     scalingLatency: "클라이언트 수에 따른 푸시 지연 p50 (ms)",
     noSweep:
       "이번 실행에는 스윕이 없습니다: npm run compare -- --sweep 100,1000,10000 으로 그립니다.",
+    clientDownload:
+      "Socket.IO 페이지가 내려받는 양, ws 페이지 대비 (1.00x: 같음)",
+    pushPage: "1강",
+    roomsPage: "2강",
+    served: "제공되는 크기",
+    transferred: "지금 실제로 전송되는 크기",
+    minified: "최소화",
+    gzip: "최소화 + gzip",
+    brotli: "최소화 + brotli",
+    sseAgainstWs: "SSE 기준선 대 ws 기준선 (1.00x: ws와 같은 비용)",
+    bytesPerReply: "답장당 바이트",
   },
 };
 
@@ -366,6 +400,10 @@ export interface ComparisonData {
       readonly latencyDistributionMs: readonly number[];
     }>;
   } | null;
+  /** compare's `clientDownload` (absent in files written before it). */
+  readonly clientDownload?: ClientDownloadData | null;
+  /** compare's `sse` (absent in files written before it). */
+  readonly sse?: SseData | null;
 }
 
 interface Ratios {
@@ -435,6 +473,48 @@ export function comparisonCharts(
       ),
     });
   }
+  const download = data.clientDownload;
+  if (download) {
+    const sizes = [
+      ["served", l.served],
+      ["transferred", l.transferred],
+      ["minified", l.minified],
+      ["gzip", l.gzip],
+      ["brotli", l.brotli],
+    ] as const;
+    charts.push({
+      id: "client-download",
+      svg: ratioBars(
+        l.clientDownload,
+        (
+          [
+            [l.pushPage, download.socketio, download.ws],
+            [l.roomsPage, download.socketio.rooms, download.ws.rooms],
+          ] as const
+        ).flatMap(([page, socketio, ws]) =>
+          sizes.map(([key, name], series) => ({
+            label: `${page}: ${name}`,
+            value: socketio[key] / ws[key],
+            series,
+          })),
+        ),
+      ),
+    });
+  }
+  // Latency is left out: the SSE baseline pushes to every client from one
+  // timer, the others from a timer per client, so its pushes arrive all
+  // at once and queue in the client processes.
+  const sse = data.sse?.againstWsBare;
+  if (sse)
+    charts.push({
+      id: "sse",
+      svg: ratioBars(l.sseAgainstWs, [
+        { label: l.heapPerConnection, value: sse.heapPerConnection, series: 0 },
+        { label: l.bytesPerPush, value: sse.bytesPerPush, series: 2 },
+        { label: l.bytesPerReply, value: sse.bytesPerReply, series: 3 },
+        { label: l.connectAll, value: sse.connectAll, series: 4 },
+      ]),
+    });
   const pushSeries = data.transports.flatMap((t) =>
     (
       [

@@ -4,6 +4,7 @@ import CompareCharts from "./components/CompareCharts.vue";
 import CompareMore from "./components/CompareMore.vue";
 import CompareTables from "./components/CompareTables.vue";
 import Diagram from "./components/Diagram.vue";
+import MeasuredTable from "./components/MeasuredTable.vue";
 import WireDiagram from "./components/WireDiagram.vue";
 import { markDifferences } from "./side-by-side.js";
 import "./custom.css";
@@ -15,6 +16,7 @@ export default {
     app.component("CompareTables", CompareTables);
     app.component("CompareCharts", CompareCharts);
     app.component("CompareMore", CompareMore);
+    app.component("MeasuredTable", MeasuredTable);
     app.component("Diagram", Diagram);
   },
   setup() {

@@ -1,5 +1,5 @@
 // Exercise socketio-browser-client: YOUR FILE, the page's Socket.IO code.
-// The page loads /socket.io/socket.io.js (the global `io`), then this file
+// The page loads /socket.io/socket.io.min.js (the global `io`), then this file
 // as /assets/client/main.js; view.ts (provided) shows things.
 // Steps 2, 7 and 8 of "The Socket.IO path".
 import type { Socket } from "socket.io-client";

@@ -32,6 +32,12 @@ import {
   type TransportResult,
 } from "./bench/report.js";
 import {
+  measureClientDownload,
+  type ClientDownload,
+} from "./bench/client-download.js";
+import { sseChecks, sseResult, type SseResult } from "./bench/sse-baseline.js";
+import { measureSseResume } from "./bench/sse-resume.js";
+import {
   measureRooms,
   NeedsLessonThree,
   roomsAcross,
@@ -53,8 +59,10 @@ import type { WorkerTransport } from "./bench/client-worker.js";
 const HELP = `Usage: npm run compare -- [options]
 
 Starts each demo and a bare baseline server per transport (the seed's way,
-without the lifecycle package) as separate processes, drives N clients
-against each from separate client processes, and prints one table.
+without the lifecycle package), and a bare Server-Sent Events server, as
+separate processes, drives N clients against each from separate client
+processes, and prints one table. Lesson 1 also measures what each demo's
+pages make the browser download.
 
   --scenario NAME      push (lesson 1, default) | rooms (lesson 2) | all
   --clients N          clients per server (default 1000)
@@ -66,6 +74,11 @@ against each from separate client processes, and prints one table.
   --concurrency N      clients connecting at once (default 100)
   --transports LIST    ws,socket.io,socket.io-websocket (default: all)
   --no-recovery        skip the dead-peer and restart measurements
+  --no-sse             skip the Server-Sent Events baseline (a bare SSE
+                       server, replies by fetch POST, and its catch-up
+                       with Last-Event-ID)
+  --no-download        skip what the browser downloads (each demo's pages'
+                       scripts, served, minified, gzip and brotli)
   --no-knobs           skip the tuning rows (ws perMessageDeflate, no
                        bufferutil, Socket.IO msgpack, Socket.IO websocket-
                        only), each on a bare baseline against the same
@@ -121,6 +134,8 @@ const { values } = (() => {
           default: transportRows.map((row) => row.id).join(","),
         },
         "no-recovery": { type: "boolean", default: false },
+        "no-sse": { type: "boolean", default: false },
+        "no-download": { type: "boolean", default: false },
         format: { type: "string", default: "table" },
         json: { type: "string" },
         markdown: { type: "string" },
@@ -309,6 +324,8 @@ const knobResults: KnobResult[] = [];
 const sweep: SweepPoint[] = [];
 const checks: Check[] = [];
 let rooms: RoomsComparison | null = null;
+let sse: SseResult | null = null;
+let clientDownload: ClientDownload | null = null;
 
 function transportRuns(of: readonly TransportRow[]): Run[] {
   return of.flatMap((row) => [
@@ -322,6 +339,10 @@ const withKnobs = values.knobs || (!values.ci && !values["no-knobs"]);
 const knobPlan = !withKnobs
   ? []
   : knobs.filter((knob) => rows.some((row) => row.id === knob.against));
+// The SSE baseline is measured after the transports' runs, before the knobs.
+const runSse = !values["no-sse"];
+const sseRuns: Run[] = runSse ? [{ server: "sse-bare", client: "sse" }] : [];
+const firstKnob = 2 * rows.length + sseRuns.length;
 
 try {
   if (runPush) {
@@ -340,6 +361,7 @@ try {
     const figures = await measureAll(
       [
         ...transportRuns(rows),
+        ...sseRuns,
         ...knobPlan.map((knob) => ({
           server: knob.server,
           client: knob.client,
@@ -352,7 +374,13 @@ try {
     );
     // Recovery is mostly waiting (heartbeats, reconnect back-off), so the
     // demos are measured at once, after the load runs.
+    // The SSE catch-up is mostly waiting too: at the same time.
     let recoveries: Array<RecoveryFigures | null> = rows.map(() => null);
+    const resume = runSse
+      ? measureSseResume(options.intervalMs)
+      : Promise.resolve(null);
+    // A failure is reported when it is awaited, below, not before.
+    resume.catch(() => {});
     if (!values["no-recovery"]) {
       progress(
         `dead peer and restart: ${rows.map((row) => row.label).join(", ")}`,
@@ -362,6 +390,20 @@ try {
           measureRecovery(row, await recoveryApps[i]!),
         ),
       );
+      step += 1;
+    }
+    if (runSse) {
+      const ws = rows.findIndex((row) => row.id === "ws");
+      sse = sseResult(
+        figures[2 * rows.length]!,
+        await resume,
+        ws === -1 ? undefined : figures[2 * ws + 1],
+      );
+      checks.push(...sseChecks(sse));
+    }
+    if (!values["no-download"]) {
+      progress("what the browser downloads: both demos' pages");
+      clientDownload = await measureClientDownload();
       step += 1;
     }
     rows.forEach((row, i) => {
@@ -382,7 +424,7 @@ try {
       });
     });
     knobPlan.forEach((knob, i) => {
-      const knobFigures = figures[2 * rows.length + i]!;
+      const knobFigures = figures[firstKnob + i]!;
       const against = results.find((t) => t.id === knob.against)!;
       knobResults.push({
         id: knob.id,
@@ -523,6 +565,8 @@ const comparison: Comparison = {
   knobs: knobResults,
   sweep,
   rooms,
+  sse,
+  clientDownload,
   checks,
 };
 

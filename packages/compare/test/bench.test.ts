@@ -8,7 +8,13 @@ import {
 } from "../src/bench/frames.js";
 import { percentile } from "../src/bench/percentiles.js";
 import { format } from "prettier";
-import { byteCheck, checksFor, comparisonJson } from "../src/bench/report.js";
+import {
+  byteCheck,
+  checksFor,
+  comparisonJson,
+  extraTables,
+  type Comparison,
+} from "../src/bench/report.js";
 import type { ServerFigures } from "../src/bench/measure.js";
 
 describe("protocol arithmetic", () => {
@@ -230,5 +236,60 @@ describe("the JSON the docs site reads", () => {
     const json = comparisonJson(value);
     expect(JSON.parse(json)).toEqual(value);
     expect(await format(json, { parser: "json" })).toBe(json);
+  });
+});
+
+describe("the printed tables", () => {
+  const page = (served: number) => ({
+    page: "/",
+    served,
+    transferred: served,
+    unminified: served,
+    minified: served,
+    gzip: 1,
+    brotli: 1,
+    scripts: [],
+  });
+  it("print the SSE baseline and the download figures when the run has them", () => {
+    const tables = extraTables({
+      transports: [],
+      across: [],
+      knobs: [],
+      sweep: [],
+      rooms: null,
+      sse: {
+        label: "SSE + fetch",
+        server: "sse-bare",
+        heapPerConnection: 6144,
+        bytesPerPush: 102,
+        expectedBytesPerPush: 102,
+        bytesPerReply: 150,
+        bytesPerReplyAnswer: 111,
+        connectP50Ms: 40,
+        connectP99Ms: 90,
+        latencyP50Ms: 1,
+        latencyP99Ms: 2,
+        lastEventIdResume: true,
+        resume: {
+          missed: 3,
+          replayed: 3,
+          replayedWithoutHeader: 0,
+          lastEventIdResume: true,
+        },
+        againstWsBare: null,
+      },
+      clientDownload: {
+        ws: { ...page(4136), rooms: page(12_869) },
+        socketio: { ...page(51_048), rooms: page(58_586) },
+      },
+    } as unknown as Comparison);
+    const text = JSON.stringify(tables);
+    expect(tables.map((table) => table.title)).toEqual([
+      "Server-Sent Events baseline (sse-bare), against ws bare where measured",
+      "What the browser downloads: the pages' scripts (bytes)",
+    ]);
+    expect(text).toContain("6.0 KB");
+    expect(text).toContain("3 / 3 (resumed)");
+    expect(text).toContain("51,048");
   });
 });

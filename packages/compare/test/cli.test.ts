@@ -21,6 +21,9 @@ describe("compare's command line", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("--clients N");
     expect(stdout).toContain("--ci");
+    // The SSE baseline and the download figures run unless skipped.
+    expect(stdout).toContain("--no-sse");
+    expect(stdout).toContain("--no-download");
   });
 
   it.each([

@@ -1,4 +1,4 @@
-// /socket.io/socket.io.js, served by the server, defines the global `io`.
+// /socket.io/socket.io.min.js, served by the server, defines the global `io`.
 // Its types come from the socket.io-client package of the same version.
 import type { io as ioFunction } from "socket.io-client";
 

@@ -1,18 +1,22 @@
 // A client process for the compare tool: opens its share of the clients,
 // answers every push as the demo pages do, and reports what it saw. Run
 // with child_process.fork; all talk is over IPC.
-import { Agent } from "node:http";
+import { Agent, request } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import * as msgpackParser from "socket.io-msgpack-parser";
 import { WebSocket } from "ws";
+import { openEventStream } from "./event-stream.js";
 import {
   enginePacketFrameBytes,
   NewsPacketQueue,
+  serverSentEventBytes,
   websocketFrameBytes,
 } from "./frames.js";
 
-export type WorkerTransport = "ws" | "socket.io" | "socket.io-websocket";
+/** "sse": an event stream for pushes, a fetch POST per reply (the SSE baseline). */
+export type WorkerTransport =
+  "ws" | "socket.io" | "socket.io-websocket" | "sse";
 
 export interface WorkerConfig {
   readonly transport: WorkerTransport;
@@ -274,6 +278,54 @@ function connectSocketIo(
   });
 }
 
+async function connectSse(
+  index: number,
+  config: WorkerConfig,
+  localAddress: string,
+): Promise<Client> {
+  const origin = `http://127.0.0.1:${config.port}`;
+  // The page's fetch() reuses one kept-alive connection for its POSTs, as
+  // a browser does: a second connection per client, beside the stream.
+  // (Node's fetch costs the client processes so much CPU that, at a few
+  // thousand replies a second, they fell seconds behind the pushes.)
+  const posts = new Agent({ keepAlive: true, maxSockets: 1, localAddress });
+  let welcomed: () => void;
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
+  const stream = await openEventStream(`${origin}/events`, {
+    localAddress,
+    onEvent: (event) => {
+      if (event.type === "welcome") return welcomed();
+      if (event.type !== "news") return;
+      const news = JSON.parse(event.data) as NewsData;
+      if (!onNews(index, news, serverSentEventBytes(event.text))) return;
+      // A reply is a request of its own. Its size is the HTTP client's
+      // headers plus the body: measured on the server, not predicted
+      // (replied(0)).
+      const body = JSON.stringify({ seq: news.seq, text: `got #${news.seq}` });
+      const post = request(`${origin}/reply`, {
+        method: "POST",
+        agent: posts,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      });
+      post.on("response", (answer) => answer.resume());
+      post.on("error", () => {});
+      post.end(body);
+      replied(0);
+    },
+  });
+  await welcome;
+  return {
+    close: () => {
+      stream.close();
+      posts.destroy();
+      return stream.ended;
+    },
+  };
+}
+
 /** Whether a msgpack-encoded Socket.IO packet is a "news" event. */
 function isMsgpackNews(binary: ArrayBuffer | ArrayBufferView): boolean {
   let event: unknown;
@@ -300,7 +352,9 @@ async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
         const client =
           config.transport === "ws"
             ? await connectWs(index, config, localAddress)
-            : await connectSocketIo(index, config, localAddress);
+            : config.transport === "sse"
+              ? await connectSse(index, config, localAddress)
+              : await connectSocketIo(index, config, localAddress);
         connectMs.push(performance.now() - start);
         clients.push(client);
       } catch (error) {

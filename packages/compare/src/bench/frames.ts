@@ -75,3 +75,14 @@ export class NewsPacketQueue {
     return this.packets.shift() ?? 0;
   }
 }
+
+/**
+ * A Server-Sent Event on the wire: the event's text (`id: 7\nevent:
+ * news\ndata: {...}\n\n`, as the server wrote it in one write) in one
+ * HTTP/1.1 chunk, because a response without a Content-Length is sent
+ * chunked: the size in hex, CRLF, the text, CRLF.
+ */
+export function serverSentEventBytes(eventText: string): number {
+  const size = Buffer.byteLength(eventText);
+  return size.toString(16).length + 2 + size + 2;
+}

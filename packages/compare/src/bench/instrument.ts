@@ -10,6 +10,12 @@ export interface ServerSnapshot {
   /** Sum over every accepted TCP socket, closed ones included. */
   readonly bytesRead: number;
   readonly bytesWritten: number;
+  /**
+   * The part of bytesWritten that went to event streams (sockets whose
+   * request asked for text/event-stream): an SSE server also answers
+   * each reply's POST, on other sockets, and those answers are not pushes.
+   */
+  readonly eventStreamBytesWritten: number;
   readonly tcpConnections: number;
   /** Plain HTTP requests ('request' events); upgrades are counted apart. */
   readonly httpRequests: number;
@@ -44,8 +50,10 @@ export type InstrumentRequest = {
 };
 
 const live = new Set<Socket>();
+const eventStreams = new Set<Socket>();
 let closedRead = 0;
 let closedWritten = 0;
+let closedEventStreamWritten = 0;
 let tcpConnections = 0;
 let httpRequests = 0;
 let upgrades = 0;
@@ -57,6 +65,7 @@ function countClosed(this: Socket): void {
   live.delete(this);
   closedRead += this.bytesRead;
   closedWritten += this.bytesWritten;
+  if (eventStreams.delete(this)) closedEventStreamWritten += this.bytesWritten;
 }
 
 subscribe("net.server.socket", (message) => {
@@ -66,8 +75,15 @@ subscribe("net.server.socket", (message) => {
   socket.on("close", countClosed);
 });
 
-subscribe("http.server.request.start", () => {
+subscribe("http.server.request.start", (message) => {
   httpRequests += 1;
+  // What EventSource sends, and only it: the protocol's own mark.
+  const { request, socket } = message as {
+    request: { headers: { accept?: string } };
+    socket: Socket;
+  };
+  if (request.headers.accept?.includes("text/event-stream"))
+    eventStreams.add(socket);
 });
 
 // #region round-trip
@@ -128,6 +144,8 @@ process.on("message", (request: InstrumentRequest) => {
     read += socket.bytesRead;
     written += socket.bytesWritten;
   }
+  let eventStreamWritten = closedEventStreamWritten;
+  for (const socket of eventStreams) eventStreamWritten += socket.bytesWritten;
   const { heapUsed, rss } = process.memoryUsage();
   const cpu = process.cpuUsage();
   const at = performance.timeOrigin + performance.now();
@@ -135,6 +153,7 @@ process.on("message", (request: InstrumentRequest) => {
     at,
     bytesRead: read,
     bytesWritten: written,
+    eventStreamBytesWritten: eventStreamWritten,
     tcpConnections,
     httpRequests,
     upgrades,

@@ -65,6 +65,11 @@ export interface ServerFigures {
   readonly expectedBytesPerPush: number;
   readonly bytesPerReply: number;
   readonly expectedBytesPerReply: number;
+  /**
+   * Server-Sent Events only: the bytes of the HTTP answer to each reply's
+   * POST (a reply over WebSocket gets none). null for the others.
+   */
+  readonly bytesPerReplyAnswer: number | null;
   readonly cadenceP50Ms: number;
   readonly cadenceP99Ms: number;
   readonly cadenceMaxMs: number;
@@ -256,6 +261,13 @@ export async function measureServer(
 ): Promise<ServerFigures> {
   const { clients, progress } = options;
   const { server, app, workers } = prepared;
+  // An SSE reply is a whole HTTP request, its headers chosen by the HTTP
+  // client: measured on the server, not predicted. Its pushes are exact.
+  const exactReplies = exactBytes && transport !== "sse";
+  // The server also answers each reply's POST: only the event streams'
+  // bytes are pushes.
+  const pushBytesOf = (s: ServerSnapshot) =>
+    transport === "sse" ? s.eventStreamBytesWritten : s.bytesWritten;
   try {
     const probeCount = Math.min(clients, HANDSHAKE_CLIENTS);
     const firstHalf = Math.max(probeCount, Math.floor(clients / 2));
@@ -343,7 +355,7 @@ export async function measureServer(
     // Every push written in the window is on its way: wait until the
     // clients have as many bytes of them as the server wrote (or give up
     // after a while, and let the byte check say what is missing).
-    const pushBytesWritten = windowEnd.bytesWritten - windowStart.bytesWritten;
+    const pushBytesWritten = pushBytesOf(windowEnd) - pushBytesOf(windowStart);
     let windows: WindowReport[] = [];
     await waitUntil(async () => {
       windows = await Promise.all(
@@ -364,7 +376,7 @@ export async function measureServer(
     // Replies stopped: wait until the server has read every one sent.
     const replyBytesSent = sum(windows.map((w) => w.expectedReplyBytes));
     let afterReplies = beforeReplies;
-    if (exactBytes) {
+    if (exactReplies) {
       await waitUntil(async () => {
         afterReplies = await snapshot(app);
         return (
@@ -434,6 +446,14 @@ export async function measureServer(
       expectedBytesPerPush: expectedPushBytes / counted,
       bytesPerReply: replyBytesRead / replies,
       expectedBytesPerReply: expectedReplyBytes / replies,
+      bytesPerReplyAnswer:
+        transport === "sse"
+          ? (afterReplies.bytesWritten -
+              afterReplies.eventStreamBytesWritten -
+              (beforeReplies.bytesWritten -
+                beforeReplies.eventStreamBytesWritten)) /
+            replies
+          : null,
       cadenceP50Ms: received.p50,
       cadenceP99Ms: received.p99,
       cadenceMaxMs: received.max,

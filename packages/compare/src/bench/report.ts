@@ -1,7 +1,9 @@
+import type { ClientDownload } from "./client-download.js";
 import type { ServerFigures } from "./measure.js";
 import type { RecoveryFigures } from "./recovery.js";
 import type { RoomsComparison, RoomsFigures } from "./rooms.js";
 import type { Knob, TransportRow } from "./servers.js";
+import type { SseResult } from "./sse-baseline.js";
 
 /** One transport's demo, its bare baseline, and what the abstraction costs. */
 export interface TransportResult {
@@ -116,6 +118,10 @@ export interface Comparison {
   readonly sweep: readonly SweepPoint[];
   /** `--scenario rooms` (or all): lesson 2. */
   readonly rooms: RoomsComparison | null;
+  /** Lesson 1 on a bare Server-Sent Events server (null with --no-sse or --scenario rooms). */
+  readonly sse: SseResult | null;
+  /** What each demo's pages make the browser download (null with --no-download). */
+  readonly clientDownload: ClientDownload | null;
   readonly checks: readonly Check[];
 }
 
@@ -386,6 +392,82 @@ export function extraTables(
             (s) =>
               `${kb(s.heapPerConnection)} / ${n2(s.connectAllMs / 1000)} / ${n1(s.latencyP99Ms)}`,
           ),
+        ]),
+      ],
+    });
+  }
+  const sse = comparison.sse;
+  if (sse) {
+    const against = sse.againstWsBare;
+    tables.push({
+      title: `Server-Sent Events baseline (${sse.server}), against ws bare where measured`,
+      rows: [
+        ["metric", sse.label, "/ ws bare"],
+        [
+          "heap per connection",
+          kb(sse.heapPerConnection),
+          against ? ratio(against.heapPerConnection) : "",
+        ],
+        [
+          "bytes per push (expected)",
+          `${n2(sse.bytesPerPush)} (${n2(sse.expectedBytesPerPush)})`,
+          against ? ratio(against.bytesPerPush) : "",
+        ],
+        [
+          "bytes per reply: POST read / answer written",
+          `${n2(sse.bytesPerReply)} / ${n2(sse.bytesPerReplyAnswer ?? Number.NaN)}`,
+          against ? ratio(against.bytesPerReply) : "",
+        ],
+        [
+          "connect p50 / p99 (ms)",
+          `${n1(sse.connectP50Ms)} / ${n1(sse.connectP99Ms)}`,
+          "",
+        ],
+        [
+          "push latency p50 / p99 (ms)",
+          `${n3(sse.latencyP50Ms)} / ${n3(sse.latencyP99Ms)}`,
+          against
+            ? `${ratio(against.latencyP50)} / ${ratio(against.latencyP99)}`
+            : "",
+        ],
+        [
+          "back with Last-Event-ID: missed / replayed",
+          sse.resume
+            ? `${sse.resume.missed} / ${sse.resume.replayed} (${sse.lastEventIdResume ? "resumed" : "NOT resumed"})`
+            : "not run",
+          "",
+        ],
+      ],
+    });
+  }
+  const download = comparison.clientDownload;
+  if (download) {
+    const pages = [
+      ["ws /", download.ws],
+      ["ws /rooms", download.ws.rooms],
+      ["Socket.IO /", download.socketio],
+      ["Socket.IO /rooms", download.socketio.rooms],
+    ] as const;
+    tables.push({
+      title: "What the browser downloads: the pages' scripts (bytes)",
+      rows: [
+        [
+          "page",
+          "served",
+          "transferred",
+          "unminified",
+          "minified",
+          "gzip",
+          "brotli",
+        ],
+        ...pages.map(([name, page]) => [
+          name,
+          n0(page.served),
+          n0(page.transferred),
+          n0(page.unminified),
+          n0(page.minified),
+          n0(page.gzip),
+          n0(page.brotli),
         ]),
       ],
     });

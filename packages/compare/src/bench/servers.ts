@@ -3,7 +3,7 @@ import type { WorkerTransport } from "./client-worker.js";
 
 /** The servers the compare tool can start, each as its own process. */
 export type ServerName =
-  "ws-demo" | "ws-bare" | "socketio-demo" | "socketio-bare";
+  "ws-demo" | "ws-bare" | "socketio-demo" | "socketio-bare" | "sse-bare";
 
 const repoRoot = new URL("../../../../", import.meta.url);
 
@@ -15,6 +15,9 @@ export const serverEntries: Record<ServerName, string> = {
   "ws-bare": fileURLToPath(new URL("../baselines/ws-bare.js", import.meta.url)),
   "socketio-bare": fileURLToPath(
     new URL("../baselines/socketio-bare.js", import.meta.url),
+  ),
+  "sse-bare": fileURLToPath(
+    new URL("../baselines/sse-bare.js", import.meta.url),
   ),
 };
 
