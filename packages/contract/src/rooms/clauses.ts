@@ -383,6 +383,44 @@ export const roomsClauses: readonly RoomsClause[] = [
     },
   },
   {
+    id: "join-leave-rate",
+    name: `refuses the ${LIMITS.membershipBurst + 1}th join or leave in a burst, and tells the room nothing of it`,
+    expected: `Past ${LIMITS.membershipBurst} joins and leaves in a burst, one is refused with rate-limited and sends no system or presence: each would reach every member.`,
+    async run({ connect, member, freshRoom }) {
+      const room = freshRoom();
+      const bob = await member(room, "bob");
+      const ann = await connect();
+      const answers = [];
+      for (let i = 0; i <= LIMITS.membershipBurst; i++)
+        answers.push(
+          await (i % 2 === 0
+            ? ann.request("join", { room, name: "ann" })
+            : ann.request("leave", { room })),
+        );
+      expect(answers.slice(0, -1).every((a) => a.ok)).toBe(true);
+      expect(answers.at(-1)).toMatchObject({
+        ok: false,
+        error: "rate-limited",
+      });
+      // Bob hears of every join and leave that was answered ok, and of
+      // nothing else: the refused one never reaches him (checked again
+      // after a round trip of his own).
+      const heard = () =>
+        eventsOf(bob, "system", room).map((e) => (e as { kind: string }).kind);
+      const expected = Array.from({ length: LIMITS.membershipBurst }, (_, i) =>
+        i % 2 === 0 ? "join" : "leave",
+      );
+      await waitFor(() => expect(heard()).toEqual(expected));
+      expect(await bob.request("say", { room, text: "after" })).toMatchObject({
+        ok: true,
+      });
+      await waitFor(() =>
+        expect(eventsOf(bob, "message", room)).toHaveLength(1),
+      );
+      expect(heard()).toEqual(expected);
+    },
+  },
+  {
     id: "typing",
     name: "relays typing to the others, at most once a second per member and room",
     expected:
