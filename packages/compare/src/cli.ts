@@ -50,7 +50,7 @@ import {
 } from "./bench/servers.js";
 import type { WorkerTransport } from "./bench/client-worker.js";
 
-const HELP = `Usage: npm run compare -- [options]
+const HELP = `Usage: node packages/compare/dist/cli.js [options]   (after npm run compare, or npm run build)
 
 Starts each demo and a bare baseline server per transport (the seed's way,
 without the lifecycle package) as separate processes, drives N clients

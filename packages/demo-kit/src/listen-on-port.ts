@@ -31,8 +31,8 @@ export function listenOnPort(
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       console.error(
-        `${name}: port ${settings.port} is already in use. Stop the other server, ` +
-          `or pick another port: PORT=${settings.port + 10} npm run ${options.script}`,
+        `${name}: port ${settings.port} is already in use. Stop the other server (npm run doctor names it), ` +
+          `or pick another port: PORT=${settings.port + 10} in the .env file at the repository's root, then npm run ${options.script} again`,
       );
     } else {
       console.error(
