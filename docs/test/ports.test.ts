@@ -157,6 +157,19 @@ describe("the README's settings reach the apps", () => {
     );
   });
 
+  it(".env.example lists every one, for every shell", () => {
+    const example = readFileSync(join(repoRoot, ".env.example"), "utf8");
+    const listed = [...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map(
+      (match) => match[1]!,
+    );
+    expect(listed).toEqual(variables);
+  });
+
+  it(".env stays out of git", () => {
+    const ignored = readFileSync(join(repoRoot, ".gitignore"), "utf8");
+    expect(ignored.split("\n")).toContain(".env");
+  });
+
   it.each(["start", "dev"])(
     "turbo passes every one through to `%s`",
     (task) => {

@@ -29,15 +29,18 @@ export interface EnvFileRead {
  * `process.loadEnvFile` does (Node 20.12+). Returns undefined when there
  * is no file.
  *
- * Tests never read it: Vitest sets VITEST in its workers and in the apps
- * they start, and a `.env` left from a workshop (NOTE_BUGS=1,
- * HOST=0.0.0.0) must not change what a test sees.
+ * Tools that start the apps to check or measure them never read it: a
+ * `.env` left from a workshop (NOTE_BUGS=1, HOST=0.0.0.0) must not change
+ * what they see. The contract's spawnApp (tests, verify, compare) sets
+ * IGNORE_ENV_FILE=1, and Vitest sets VITEST in its workers and in every
+ * process they start.
  */
 export function loadRootEnvFile(
   path: string = rootEnvFile,
   env: NodeJS.ProcessEnv = process.env,
 ): EnvFileRead | undefined {
-  if (env.VITEST !== undefined || !existsSync(path)) return undefined;
+  if (env.IGNORE_ENV_FILE === "1" || env.VITEST !== undefined) return undefined;
+  if (!existsSync(path)) return undefined;
   // Parsed once more only to say what the file set.
   const names = Object.keys(parseEnv(readFileSync(path, "utf8")));
   const overridden = names.filter((name) => env[name] !== undefined);

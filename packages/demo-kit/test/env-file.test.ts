@@ -38,10 +38,11 @@ describe("loadRootEnvFile", () => {
     );
   });
 
-  it("does nothing without a file, and nothing under Vitest", () => {
+  it("does nothing without a file, nor for a tool that starts the app", () => {
     expect(loadRootEnvFile(join(dir, "none"), {})).toBeUndefined();
     writeFileSync(path, `${FROM_FILE}=file\n`);
     expect(loadRootEnvFile(path, { VITEST: "true" })).toBeUndefined();
+    expect(loadRootEnvFile(path, { IGNORE_ENV_FILE: "1" })).toBeUndefined();
     expect(process.env[FROM_FILE]).toBeUndefined();
   });
 });
