@@ -20,6 +20,9 @@
 // itself (package.json) go through sh or cmd, never PowerShell, so
 // `npm run x -- --flag` inside a script would work; the test holds them to
 // the same rule anyway, so that a script can be copied to a terminal.
+// Not checked: the `clean` scripts' `rm -rf` (a POSIX program, not shell
+// syntax; maintainers only, never in the workshop), and .ci/run, which
+// runs on Linux CI alone.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
