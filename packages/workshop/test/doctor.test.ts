@@ -3,10 +3,14 @@
 // its checks one by one on made-up machines.
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkBrowser, setChromiumPath } from "../src/doctor/browser.mjs";
+import { checkInstall } from "../src/doctor/install.mjs";
 import {
   parseLsof,
   parseNetstat,
@@ -119,6 +123,67 @@ describe("what each OS says of a port", () => {
     expect(parseTasklist('"node.exe","4242","Console","1","45,000 K"')).toBe(
       "node.exe",
     );
+  });
+});
+
+describe("the install", () => {
+  /** A repository with a lock file naming one package, and maybe node_modules. */
+  function repository(installed?: { version: string; onDisk: boolean }) {
+    const root = mkdtempSync(join(tmpdir(), "doctor-install-"));
+    const lock = {
+      packages: {
+        "": {},
+        "node_modules/ws": { version: "8.23.0" },
+        "node_modules/@esbuild/win32-x64": {
+          version: "0.25.0",
+          optional: true,
+        },
+      },
+    };
+    writeFileSync(join(root, "package-lock.json"), JSON.stringify(lock));
+    if (installed) {
+      mkdirSync(join(root, "node_modules", "ws"), { recursive: true });
+      const record = {
+        packages: { "node_modules/ws": { version: installed.version } },
+      };
+      writeFileSync(
+        join(root, "node_modules", ".package-lock.json"),
+        JSON.stringify(record),
+      );
+      if (installed.onDisk) {
+        writeFileSync(join(root, "node_modules", "ws", "package.json"), "{}");
+      }
+    }
+    return root;
+  }
+
+  it("matches the lock (another platform's optional binary not needed)", () => {
+    expect(
+      checkInstall(repository({ version: "8.23.0", onDisk: true })).status,
+    ).toBe("ok");
+  });
+
+  it.each([
+    [
+      "no install at all",
+      undefined,
+      "no node_modules: the install has not run",
+    ],
+    [
+      "another version",
+      { version: "8.18.0", onDisk: true },
+      "node_modules/ws is 8.18.0, the lock says 8.23.0",
+    ],
+    [
+      "a package deleted since",
+      { version: "8.23.0", onDisk: false },
+      "node_modules/ws missing",
+    ],
+  ])("says npm ci for %s", (_case, installed, what) => {
+    const result = checkInstall(repository(installed));
+    expect(result.status).toBe("missing");
+    expect(result.what).toContain(what);
+    expect(result.fix).toContain("npm ci");
   });
 });
 
