@@ -114,7 +114,7 @@ export function isAllowedHost(
  * Whether a host name (as hostName gives it: IPv6 in brackets) is an IP
  * address of a machine, not a name and not the unspecified address.
  */
-function isIpAddress(name: string): boolean {
+export function isIpAddress(name: string): boolean {
   if (WILDCARD_ADDRESSES.has(name)) return false;
   const bare = name.startsWith("[") ? name.slice(1, -1) : name;
   return isIP(bare) !== 0;
