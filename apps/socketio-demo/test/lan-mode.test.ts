@@ -14,6 +14,7 @@ describeLanMode("socketio-demo", (env) => serve(env), {
     "/assets/client/main.js",
     "/assets/client/rooms.js",
     "/assets/rooms/browser/chat-view.js",
+    "/assets/rooms/src/schema.js",
     `${SOCKET_PATH}/socket.io.js`,
     `${SOCKET_PATH}/?EIO=4&transport=polling`,
   ],

@@ -13,6 +13,7 @@ describeLanMode("ws-demo", (env) => serve(env), {
     "/assets/client/main.js",
     "/assets/client/rooms.js",
     "/assets/rooms/browser/chat-view.js",
+    "/assets/rooms/src/schema.js",
   ],
   webSockets: [WS_PATH, ROOMS_WS_PATH],
   refusedUpgradeStatus: 403,
