@@ -50,10 +50,11 @@ describe("npm run doctor", () => {
     const line = result.stdout
       .split("\n")
       .find((text) => text.includes(`port ${takenPort}`));
-    // This test process holds it; Linux always says so through /proc.
+    // This test process holds it; Linux always says so through /proc
+    // (its name is however Node was started: node, nodejs...).
     const holder =
       process.platform === "linux"
-        ? `node \\(pid ${process.pid}\\)`
+        ? `\\S+ \\(pid ${process.pid}\\)`
         : /(\S+ \(pid \d+\)|something)/.source;
     expect(line).toMatch(
       new RegExp(
@@ -93,7 +94,7 @@ describe("npm run doctor", () => {
   it.runIf(process.platform === "linux")(
     "finds the holder through /proc",
     () => {
-      expect(portHolder(takenPort)).toEqual({ pid: process.pid, name: "node" });
+      expect(portHolder(takenPort)?.pid).toBe(process.pid);
     },
   );
 });
