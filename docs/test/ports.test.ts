@@ -3,6 +3,7 @@
 // the README lists must reach the apps through turbo, whose strict env mode
 // drops any variable it was not told about.
 import { spawn } from "node:child_process";
+import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -27,8 +28,8 @@ describe("moving the ports", () => {
     "Start here (%s) gives each demo its own PORT, and the site its own command",
     (name) => {
       const page = read(name);
-      expect(page).toContain("`PORT=8011 npm run ws`");
-      expect(page).toContain("`PORT=8012 npm run socketio`");
+      expect(page).toContain("`npm run ws:8011`");
+      expect(page).toContain("`npm run socketio:8012`");
       expect(page).toContain(
         "`npx vitepress dev docs --host 127.0.0.1 --port 8010`",
       );
@@ -85,6 +86,54 @@ describe("moving the ports", () => {
   }, 40_000);
 });
 
+/** The status of GET / on 127.0.0.1:port, for a browser that asked for `host`. */
+function statusFor(port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(
+      { host: "127.0.0.1", port, path: "/", headers: { Host: host } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    )
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("the docs site in LAN mode (npm run docs:lan)", () => {
+  it("answers to IP addresses and refuses other names, as Vite's allowedHosts does", async () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(docsRoot, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.lan).toContain("--host 0.0.0.0 --port 8000 --strictPort");
+    // The script's own command on a free port. It listens on every
+    // interface, but the requests go to 127.0.0.1 only: the Host header
+    // is what another machine's browser would send.
+    const port = await freePort();
+    const command = scripts.lan!.replace("8000", String(port)).split(" ");
+    const child = spawn("npx", command, {
+      cwd: docsRoot,
+      stdio: "ignore",
+      detached: true, // its own process group, so that npx's child dies too
+    });
+    try {
+      await vi.waitFor(
+        async () =>
+          expect(await statusFor(port, `localhost:${port}`)).toBe(200),
+        { timeout: 30_000, interval: 500 },
+      );
+      expect(await statusFor(port, `192.168.1.20:${port}`)).toBe(200);
+      expect(await statusFor(port, `[fe80::1]:${port}`)).toBe(200);
+      expect(await statusFor(port, `evil.example:${port}`)).toBe(403);
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  }, 40_000);
+});
+
 describe("the README's settings reach the apps", () => {
   const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
   const section = readme.slice(
@@ -106,6 +155,19 @@ describe("the README's settings reach the apps", () => {
     expect(variables).toEqual(
       expect.arrayContaining(["PORT", "NOTE_BUGS", "MAX_BUFFERED_BYTES"]),
     );
+  });
+
+  it(".env.example lists every one, for every shell", () => {
+    const example = readFileSync(join(repoRoot, ".env.example"), "utf8");
+    const listed = [...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map(
+      (match) => match[1]!,
+    );
+    expect(listed).toEqual(variables);
+  });
+
+  it(".env stays out of git", () => {
+    const ignored = readFileSync(join(repoRoot, ".gitignore"), "utf8");
+    expect(ignored.split("\n")).toContain(".env");
   });
 
   it.each(["start", "dev"])(

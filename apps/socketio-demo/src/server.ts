@@ -3,6 +3,7 @@ import {
   composeServer,
   createLog,
   listen,
+  loadRootEnvFileOrExit,
   pinSessionsBeforeAnswering,
   readSettingsOrExit,
   startCluster,
@@ -17,6 +18,9 @@ import { connectRedisBackend } from "./rooms/redis.js";
 const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
 
 const log = createLog();
+// Settings from the .env file at the repository's root, for every shell;
+// a variable set in the environment wins.
+loadRootEnvFileOrExit("socketio-demo", log);
 const settings = readSettingsOrExit("socketio-demo", process.env, {
   port: DEFAULT_PORT,
 });

@@ -3,6 +3,7 @@ import {
   composeServer,
   createLog,
   listen,
+  loadRootEnvFileOrExit,
   readSettingsOrExit,
   startCluster,
 } from "@repo/demo-kit";
@@ -15,6 +16,9 @@ import { connectRedisBackend } from "./rooms/redis.js";
 const DEFAULT_PORT = 8001; // the seed's port
 
 const log = createLog();
+// Settings from the .env file at the repository's root, for every shell;
+// a variable set in the environment wins.
+loadRootEnvFileOrExit("ws-demo", log);
 const settings = readSettingsOrExit("ws-demo", process.env, {
   port: DEFAULT_PORT,
 });

@@ -56,7 +56,7 @@ import {
 } from "./bench/servers.js";
 import type { WorkerTransport } from "./bench/client-worker.js";
 
-const HELP = `Usage: npm run compare -- [options]
+const HELP = `Usage: node packages/compare/dist/cli.js [options]   (after npm run compare, or npm run build)
 
 Starts each demo and a bare baseline server per transport (the seed's way,
 without the lifecycle package), and a bare Server-Sent Events server, as

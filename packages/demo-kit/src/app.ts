@@ -1,10 +1,13 @@
 import express, { type Express } from "express";
+import { fileURLToPath } from "node:url";
 import pug from "pug";
 import type { Stats } from "./stats.js";
 
 // The shared layout and stylesheet, so the two pages can be compared by eye.
-const sharedViews = new URL("../views/", import.meta.url).pathname;
-const publicDir = new URL("../public/", import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: on Windows a pathname is /C:/..., which
+// Express and pug do not read as a path.
+const sharedViews = fileURLToPath(new URL("../views/", import.meta.url));
+const publicDir = fileURLToPath(new URL("../public/", import.meta.url));
 
 export interface DemoAppOptions {
   /** The page title: "Server push with ws"... */
@@ -36,7 +39,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
   // which depends on where npm happened to hoist it.
   app.engine("pug", (path, locals, done) => pug.renderFile(path, locals, done));
   app.set("view engine", "pug");
-  app.set("views", new URL("views/", options.appRoot).pathname);
+  app.set("views", fileURLToPath(new URL("views/", options.appRoot)));
   // `extends /layout.pug` in a view reads the shared layout from here.
   app.locals.basedir = sharedViews;
   app.disable("x-powered-by");
@@ -56,7 +59,7 @@ export function createDemoApp(options: DemoAppOptions): Express {
   // Compiled browser code (dist/public), then the shared stylesheet.
   app.use(
     "/assets",
-    express.static(new URL("dist/public/", options.appRoot).pathname),
+    express.static(fileURLToPath(new URL("dist/public/", options.appRoot))),
   );
   app.use("/assets", express.static(publicDir));
   for (const asset of options.assets ?? []) {

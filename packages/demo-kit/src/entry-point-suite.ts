@@ -1,10 +1,11 @@
 // A Vitest suite both apps run against their built entry point, as an
 // attendee runs it: a bad setting or a busy port ends it at once with a
 // message that says what to do.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createServer, type AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { lanAddresses, lanLines } from "./network-addresses.js";
 
 export function describeEntryPoint(name: string, entry: string): void {
   function run(env: Record<string, string>) {
@@ -34,6 +35,33 @@ export function describeEntryPoint(name: string, entry: string): void {
         expect(result.stderr).toContain(`port ${port} is already in use`);
       } finally {
         blocker.close();
+      }
+    });
+
+    it("in LAN mode, prints where the room can open it", async () => {
+      // Listens on 0.0.0.0 on a free port; nothing connects to it.
+      const child = spawn(process.execPath, [entry], {
+        env: { ...process.env, HOST: "0.0.0.0", PORT: "0" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let output = "";
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (chunk: string) => (output += chunk));
+      try {
+        const ready = new RegExp(`${name} ready at http://localhost:(\\d+)`);
+        let port: string | undefined;
+        await expect
+          .poll(() => (port = ready.exec(output)?.[1]), { timeout: 10_000 })
+          .toBeDefined();
+        const expected = lanLines(name, Number(port), lanAddresses());
+        await expect
+          .poll(() => expected.every((line) => output.includes(line)), {
+            timeout: 5000,
+          })
+          .toBe(true);
+      } finally {
+        child.kill("SIGTERM");
+        await once(child, "exit");
       }
     });
   });

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { listensEverywhere } from "@repo/lifecycle";
 import type { Log } from "./log.js";
+import { lanAddresses, lanLines } from "./network-addresses.js";
 import type { Settings } from "./settings.js";
 
 export interface PortOptions {
@@ -30,8 +31,8 @@ export function listenOnPort(
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       console.error(
-        `${name}: port ${settings.port} is already in use. Stop the other server, ` +
-          `or pick another port: PORT=${settings.port + 10} npm run ${options.script}`,
+        `${name}: port ${settings.port} is already in use. Stop the other server (npm run doctor names it), ` +
+          `or pick another port: PORT=${settings.port + 10} in the .env file at the repository's root, then npm run ${options.script} again`,
       );
     } else {
       console.error(
@@ -43,15 +44,18 @@ export function listenOnPort(
 
   server.listen(settings.port, settings.host, () => {
     const { port } = server.address() as AddressInfo;
-    const shown = ["127.0.0.1", "::1", "localhost"].includes(settings.host)
-      ? "localhost"
-      : settings.host;
+    // On this machine, the wildcard address is reached as localhost too
+    // (a browser on Windows will not open http://0.0.0.0).
+    const shown =
+      ["127.0.0.1", "::1", "localhost"].includes(settings.host) ||
+      listensEverywhere(settings.host)
+        ? "localhost"
+        : settings.host;
     log(`${name} ready at http://${shown}:${port} (${options.describe()})`);
-    if (listensEverywhere(settings.host) && !settings.allowedHosts.any) {
-      log(
-        `${name} listens on every interface, but answers only to localhost, 127.0.0.1 and [::1]: ` +
-          `to open it from another machine, list the names it is reached by, e.g. ALLOWED_HOSTS=192.168.1.20,my-laptop.local`,
-      );
+    // LAN mode: say where the room opens it. IP addresses are served as
+    // they are; a name (my-laptop.local) must be listed in ALLOWED_HOSTS.
+    if (listensEverywhere(settings.host)) {
+      for (const line of lanLines(name, port, lanAddresses())) log(line);
     }
   });
 }

@@ -19,3 +19,4 @@ export {
   type NginxOptions,
   type TestNginx,
 } from "./nginx.js";
+export { describeLanMode, type LanRoutes } from "./lan-mode-suite.js";

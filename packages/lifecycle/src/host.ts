@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+
 /**
  * DNS rebinding: a page on `http://evil.example:8001` whose name the
  * attacker then points at 127.0.0.1 is, for the browser, same-origin with
@@ -6,6 +8,12 @@
  * header tells that the page was not loaded by a name of ours. So every
  * request is served only for the names we answer to (the rule the Vite
  * and webpack dev servers adopted after the same class of report).
+ *
+ * IP addresses are not names: a rebinding attack needs a name the
+ * attacker controls, to point it at us after the page has loaded. So a
+ * server that listens on every interface (LAN mode, HOST=0.0.0.0) also
+ * answers to any IP literal, as Vite's `allowedHosts` does, and an
+ * attendee can open `http://192.168.1.20:8001` without listing it.
  */
 
 /** The host names a server answers to, from `ALLOWED_HOSTS` and its address. */
@@ -16,6 +24,11 @@ export interface AllowedHosts {
   readonly suffixes: readonly string[];
   /** `ALLOWED_HOSTS=*`: no Host check at all (DNS rebinding is then possible). */
   readonly any: boolean;
+  /**
+   * LAN mode (listening on 0.0.0.0 or ::): any IP address is served too,
+   * except the unspecified 0.0.0.0 and [::], which name no machine.
+   */
+  readonly ipAddresses: boolean;
 }
 
 const ALWAYS = ["localhost", "127.0.0.1", "[::1]"];
@@ -36,7 +49,7 @@ export function parseAllowedHosts(
     .map((entry) => entry.trim().toLowerCase())
     .filter((entry) => entry !== "");
   if (entries.includes("*")) {
-    return { names: new Set(), suffixes: [], any: true };
+    return { names: new Set(), suffixes: [], any: true, ipAddresses: true };
   }
   const names = new Set(ALWAYS);
   const listening = hostName(
@@ -62,7 +75,12 @@ export function parseAllowedHosts(
     }
     names.add(name);
   }
-  return { names, suffixes, any: false };
+  return {
+    names,
+    suffixes,
+    any: false,
+    ipAddresses: listensEverywhere(listenHost),
+  };
 }
 
 /** Whether the server listens on every interface, where other names must be listed. */
@@ -84,12 +102,23 @@ export function isAllowedHost(
   if (name === undefined) return false;
   return (
     allowed.names.has(name) ||
+    (allowed.ipAddresses && isIpAddress(name)) ||
     allowed.suffixes.some(
       (suffix) => name.endsWith(suffix) || name === suffix.slice(1),
     )
   );
 }
 // #endregion allowed-host
+
+/**
+ * Whether a host name (as hostName gives it: IPv6 in brackets) is an IP
+ * address of a machine, not a name and not the unspecified address.
+ */
+export function isIpAddress(name: string): boolean {
+  if (WILDCARD_ADDRESSES.has(name)) return false;
+  const bare = name.startsWith("[") ? name.slice(1, -1) : name;
+  return isIP(bare) !== 0;
+}
 
 /**
  * The host name of a `Host` header value (`Evil.Example:8001` ->

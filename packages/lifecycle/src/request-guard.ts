@@ -1,7 +1,12 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { TrustProxy } from "./client-ip.js";
 import { quoteText } from "./describe.js";
-import { isAllowedHost, type AllowedHosts } from "./host.js";
+import {
+  hostName,
+  isAllowedHost,
+  isIpAddress,
+  type AllowedHosts,
+} from "./host.js";
 import { isAllowedOrigin } from "./origin.js";
 
 /** What the guard reads of a request: the same for plain HTTP and upgrades. */
@@ -66,10 +71,17 @@ export function refuseHost(
     };
   }
   if (isAllowedHost(host, rules.allowedHosts)) return undefined;
+  // An address here means another machine opened a server that listens
+  // on one interface only: LAN mode is the usual answer, not a list.
+  const name = hostName(host);
+  const toAllow =
+    name !== undefined && isIpAddress(name)
+      ? "to serve any address, listen on every interface (HOST=0.0.0.0), or add it to ALLOWED_HOSTS"
+      : "to allow it, add its name to ALLOWED_HOSTS";
   return {
     status: 403,
     message: "This server does not answer to that host name.",
-    log: `refused a request for host ${quoteText(host, 100)}: not an allowed host (to allow it, add its name to ALLOWED_HOSTS)`,
+    log: `refused a request for host ${quoteText(host, 100)}: not an allowed host (${toAllow})`,
   };
 }
 

@@ -38,6 +38,11 @@ describe("isAllowedHost", () => {
     ).toBe(true);
   });
 
+  it("on loopback, answers to no other IP address than its own", () => {
+    expect(isAllowedHost("192.168.1.20:8001", defaults)).toBe(false);
+    expect(isAllowedHost("[fe80::1]:8001", defaults)).toBe(false);
+  });
+
   it("reads ALLOWED_HOSTS: names, .suffixes and *", () => {
     const listed = parseAllowedHosts(" demo.test , .ngrok.app", "127.0.0.1");
     expect(isAllowedHost("demo.test:8001", listed)).toBe(true);
@@ -58,6 +63,32 @@ describe("isAllowedHost", () => {
       );
     },
   );
+});
+
+describe("isAllowedHost in LAN mode (listening on every interface)", () => {
+  describe.each(["0.0.0.0", "::"])("HOST=%s", (listenHost) => {
+    const lan = parseAllowedHosts(undefined, listenHost);
+    it.each([
+      ["the laptop's Wi-Fi address", "192.168.1.20:8001", true],
+      ["an address without a port", "10.0.0.7", true],
+      ["an IPv4 address written as one number", "3232235796:8001", true],
+      ["an IPv6 address", "[fe80::1]:8001", true],
+      ["localhost still", "localhost:8001", true],
+      ["the unspecified IPv4 address", "0.0.0.0:8001", false],
+      ["the unspecified IPv6 address", "[::]:8001", false],
+      ["a name the attacker controls", "evil.example:8001", false],
+      ["a name that looks like an address", "192.168.1.20.evil.example", false],
+      ["the laptop's own name, not listed", "my-laptop.local:8001", false],
+    ])("%s: %s", (_name, host, expected) => {
+      expect(isAllowedHost(host, lan)).toBe(expected);
+    });
+  });
+
+  it("names other than localhost still need ALLOWED_HOSTS", () => {
+    const listed = parseAllowedHosts("my-laptop.local", "0.0.0.0");
+    expect(isAllowedHost("my-laptop.local:8001", listed)).toBe(true);
+    expect(isAllowedHost("evil.example:8001", listed)).toBe(false);
+  });
 });
 
 describe("hostName", () => {

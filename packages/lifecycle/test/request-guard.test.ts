@@ -45,6 +45,13 @@ describe("refuseHost", () => {
       'refused a request for host "evil.example:8001": not an allowed host (to allow it, add its name to ALLOWED_HOSTS)',
     );
   });
+  it("for an address, points at LAN mode first", () => {
+    const refusal = refuseHost(request({ host: "192.168.1.20:8001" }), rules);
+    expect(refusal?.status).toBe(403);
+    expect(refusal?.log).toBe(
+      'refused a request for host "192.168.1.20:8001": not an allowed host (to serve any address, listen on every interface (HOST=0.0.0.0), or add it to ALLOWED_HOSTS)',
+    );
+  });
   it("keeps the log line short whatever the Host holds", () => {
     const refusal = refuseHost(request({ host: "x".repeat(16_000) }), rules);
     expect(refusal?.log.length).toBeLessThan(250);

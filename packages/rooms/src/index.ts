@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 // Schema and answers
 export {
   isRequestEvent,
@@ -49,5 +51,6 @@ export { compareMessageIds } from "./message-id.js";
  * The folder of the chat page's shared view (compiled), for express.static:
  * the view is at browser/chat-view.js, next to the src/ modules it uses.
  */
-export const browserAssetsDir = new URL("../dist/browser/", import.meta.url)
-  .pathname;
+export const browserAssetsDir = fileURLToPath(
+  new URL("../dist/browser/", import.meta.url),
+);

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// npm run verify -- <exercise> [--solution] [--watch]
-// npm run verify -- --list
+// npm run verify <exercise>, or the named variants (every shell takes
+// them; a flag after `--` is lost in PowerShell): verify:solution,
+// verify:watch, verify:list. The flags below are what those scripts pass.
 import { watch } from "node:fs";
 import { parseArgs } from "node:util";
 import { exercisesDir, loadExercises, type Exercise } from "./exercises.js";
 import { verify } from "./verify.js";
 
-const USAGE = `usage: npm run verify -- <exercise> [--solution] [--watch]
-       npm run verify -- --list
+const USAGE = `usage: npm run verify <exercise>             checks your start/
+       npm run verify:solution <exercise>    checks the solution/
+       npm run verify:watch <exercise>       checks again on every save
+       npm run verify:list                   lists the exercises
+  or, after a build, in any shell: node packages/verify/dist/cli.js <exercise> [options]
   <exercise>   an exercise folder's name, e.g. ws-server-push
   --list       lists the exercises, in workshop order
   --solution   checks the exercise's solution/ instead of your start/
@@ -42,7 +46,7 @@ async function main(): Promise<number> {
     for (const exercise of exercises)
       console.log(`  ${exercise.name.padEnd(24)} ${exercise.title}`);
     console.log(
-      "Start one with: npm run verify -- <name>. Each has start/ (yours to edit) and solution/.",
+      "Start one with: npm run verify <name>. Each has start/ (yours to edit) and solution/.",
     );
     return 0;
   }
@@ -56,7 +60,7 @@ async function main(): Promise<number> {
   const exercise = exercises.find((e) => e.name === name);
   if (!exercise) {
     console.error(
-      `verify: there is no exercise "${name}". The exercises: ${exercises.map((e) => e.name).join(", ")} (npm run verify -- --list).`,
+      `verify: there is no exercise "${name}". The exercises: ${exercises.map((e) => e.name).join(", ")} (npm run verify:list).`,
     );
     return 2;
   }

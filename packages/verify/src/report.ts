@@ -67,17 +67,19 @@ export function formatSummary(
 ): string[] {
   const total = exercise.checks.length;
   const passed = outcome.results.filter((r) => r.ok).length;
-  const again = `npm run verify -- ${exercise.name}${solution ? " --solution" : ""}`;
+  // Named scripts, no `--`: PowerShell's npm shim drops it, and npm then
+  // takes --solution or --watch for its own settings.
+  const again = `npm run verify${solution ? ":solution" : ""} ${exercise.name}`;
   if (!outcome.stop && passed === total) {
     return [
       `${exercise.name}: all ${total} checks pass.`,
       exercise.next
-        ? `Next: the exercise ${exercise.next} (npm run verify -- ${exercise.next}).`
+        ? `Next: the exercise ${exercise.next} (npm run verify ${exercise.next}).`
         : "That was the last exercise: well done.",
     ];
   }
   return [
     `${exercise.name}: ${passed} of ${total} checks pass.`,
-    `Next: fix the first failure in ${editPath}, then run ${again} again (add --watch to rerun on every save). The step is explained at ${DOCS_SITE}${exercise.page.url}`,
+    `Next: fix the first failure in ${editPath}, then run ${again} again (npm run verify:watch ${exercise.name} reruns it on every save). The step is explained at ${DOCS_SITE}${exercise.page.url}`,
   ];
 }

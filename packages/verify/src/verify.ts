@@ -25,7 +25,7 @@ export async function verify(
   const editPath = `${shown}/${exercise.edit}`;
   if (!existsSync(`${dir}/tsconfig.json`)) {
     print(
-      `verify: ${shown} is not an exercise folder (it has no tsconfig.json). Check the path, or run npm run verify -- --list.`,
+      `verify: ${shown} is not an exercise folder (it has no tsconfig.json). Check the path, or run npm run verify:list.`,
     );
     return 1;
   }

@@ -229,7 +229,7 @@ describe("verify's command line", () => {
     const run = await verify("--list");
     expect(run.code).toBe(0);
     expect(run.out).toMatch(
-      /^The exercises, in workshop order:\n {2}ws-server-push +ws, steps 3 to 6.*\n {2}ws-browser-client .*\n {2}socketio-server-push .*\n {2}socketio-browser-client .*\n {2}ws-rooms .*\n {2}socketio-rooms .*\nStart one with: npm run verify -- <name>\./,
+      /^The exercises, in workshop order:\n {2}ws-server-push +ws, steps 3 to 6.*\n {2}ws-browser-client .*\n {2}socketio-server-push .*\n {2}socketio-browser-client .*\n {2}ws-rooms .*\n {2}socketio-rooms .*\nStart one with: npm run verify <name>\./,
     );
   });
 

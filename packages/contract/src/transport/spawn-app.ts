@@ -58,12 +58,15 @@ export async function spawnApp(
     [...(options.nodeArgs ?? []), entry],
     {
       // NOTE_BUGS off unless a test asks: exported in a shell to show the
-      // note's bugs, it would make every suite fail on them.
+      // note's bugs, it would make every suite fail on them. The root
+      // .env is a workshop's settings, not the contract's, the bench's or
+      // verify's: the app started here does not read it.
       env: {
         ...process.env,
         PORT: "0",
         HOST: "127.0.0.1",
         NOTE_BUGS: "0",
+        IGNORE_ENV_FILE: "1",
         ...env,
       },
       stdio: [
