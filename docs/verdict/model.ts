@@ -213,7 +213,7 @@ const WORDS = {
     httpRequests: "HTTP requests before the WebSocket",
     sseBytes: "per push (bare SSE baseline)",
     sseBytesTodo:
-      "not measured in the stored run: each push is a `data:` line in one long HTTP response (",
+      "not measured in the stored run: each push is a line starting data: in one long HTTP response (",
     wsReconnectText:
       "by hand: the page reconnects with a growing, random wait, and joins each room again with the last id it saw (",
     wsReconnectLink: "Lesson 1, ws, step 7",
@@ -225,9 +225,9 @@ const WORDS = {
     ioReconnectLink: "Lesson 1, Socket.IO, step 8",
     sseReconnectText:
       "built into EventSource: it reconnects by itself and sends the last event's id as Last-Event-ID; the server must keep and replay what came after it (",
-    sseResumed: "resume by Last-Event-ID: checked in the stored run",
-    sseResumeFailed: "resume by Last-Event-ID: failed in the stored run",
-    sseResumeTodo: "not measured in the stored run",
+    sseResumed: "Resuming by Last-Event-ID: checked in the stored run.",
+    sseResumeFailed: "Resuming by Last-Event-ID: failed in the stored run.",
+    sseResumeTodo: "Resuming: not measured in the stored run.",
     wsAcks: "by hand: an id in each request, a timeout on the page (",
     ioAcks: "built in: a callback as the last argument of emit (",
     sseAcks:
@@ -239,7 +239,7 @@ const WORDS = {
       "by hand: Redis pub/sub and a script that keeps history and fan-out in one step (",
     ioProcesses:
       "an adapter (Redis streams) does the fan-out and recovery; clients that start on polling need sticky sessions (",
-    twoProcesses: "heap per member on two processes, Socket.IO / ws:",
+    twoProcesses: "Heap per member on two processes, Socket.IO / ws:",
     sseProcesses:
       "as ws: a pub/sub between processes, by hand; each stream stays on one process, and a POST may land on any (",
     wsOther:
@@ -320,7 +320,7 @@ const WORDS = {
     httpRequests: "웹소켓 전 HTTP 요청 수",
     sseBytes: "푸시당 (bare SSE 기준 서버)",
     sseBytesTodo:
-      "저장된 실행에서는 측정하지 않았습니다. 푸시 하나는 긴 HTTP 응답 속 `data:` 줄 하나입니다 (",
+      "저장된 실행에서는 측정하지 않았습니다. 푸시 하나는 긴 HTTP 응답 속 data:로 시작하는 줄 하나입니다 (",
     wsReconnectText:
       "직접 구현: 페이지가 점점 길어지는 무작위 대기로 재연결하고, 마지막으로 본 id로 각 채팅방에 다시 입장합니다 (",
     wsReconnectLink: "1강 ws 7단계",
@@ -332,9 +332,9 @@ const WORDS = {
     ioReconnectLink: "1강 Socket.IO 8단계",
     sseReconnectText:
       "EventSource에 내장: 스스로 재연결하고 마지막 이벤트의 id를 Last-Event-ID로 보냅니다. 그 뒤의 것을 보관했다가 다시 보내는 일은 서버 몫입니다 (",
-    sseResumed: "Last-Event-ID로 이어받기: 저장된 실행에서 확인됨",
-    sseResumeFailed: "Last-Event-ID로 이어받기: 저장된 실행에서 실패",
-    sseResumeTodo: "저장된 실행에서는 측정하지 않았습니다",
+    sseResumed: "Last-Event-ID로 이어받기: 저장된 실행에서 확인됨.",
+    sseResumeFailed: "Last-Event-ID로 이어받기: 저장된 실행에서 실패.",
+    sseResumeTodo: "이어받기: 저장된 실행에서는 측정하지 않았습니다.",
     wsAcks: "직접 구현: 요청마다 id, 페이지에는 타임아웃 (",
     ioAcks: "내장: emit의 마지막 인자로 콜백 (",
     sseAcks:
