@@ -12,6 +12,7 @@ import {
   COLUMNS,
   type Comparison,
   formatFigure,
+  formatPart,
   type Part,
   type Row,
   valueAt,
@@ -142,6 +143,52 @@ describe.each(["en", "ko"] as const)("the decision table in %s", (locale) => {
   });
 });
 
+describe("figures that move between runs", () => {
+  const cpu = (value: number): Comparison => {
+    const latest = structuredClone(runs.latest) as Comparison & {
+      rooms: { across: Array<Record<string, number | string>> };
+    };
+    latest.rooms.across[0]!.cpuPer1000Deliveries = value;
+    return latest;
+  };
+
+  it("show their range when several runs are stored, and no range with one", () => {
+    const ratio = (rows: readonly Row[]) =>
+      figures(rows).find(
+        (figure) =>
+          figure.source === "compare:rooms.across.0.cpuPer1000Deliveries",
+      )!;
+    const one = ratio(
+      verdictRows({ latest: cpu(1.17), all: [cpu(1.17)] }, loc, "en"),
+    );
+    expect(one.spread).toBeUndefined();
+    expect(formatPart(one)).toBe("1.17x");
+    const several = ratio(
+      verdictRows(
+        { latest: cpu(1.17), all: [cpu(1.58), cpu(0.9), cpu(1.17)] },
+        loc,
+        "en",
+      ),
+    );
+    expect(several.spread).toEqual([0.9, 1.58]);
+    expect(formatPart(several)).toBe("0.90x – 1.58x");
+  });
+
+  it("with one stored run, the page says it draws no direction from them", () => {
+    const rows = verdictRows(
+      { latest: cpu(1.17), all: [cpu(1.17)] },
+      loc,
+      "en",
+    );
+    const cell = rows.find((row) => row.id === "cpu")!.cells.socketio;
+    expect(
+      cell.some(
+        (part) => part.kind === "text" && /no direction/.test(part.text),
+      ),
+    ).toBe(true);
+  });
+});
+
 /** The table of a built page: its figures and the words around them. */
 function builtTable(html: string) {
   const table = /<table class="verdict"[\s\S]*?<\/table>/.exec(html)?.[0];
@@ -185,8 +232,13 @@ describe.each([
         expect(typeof value, `${figure.source} is a number in the data`).toBe(
           "number",
         );
+        const model = figures(verdictRows(runs, loc, locale)).find(
+          (part) => part.source === figure.source,
+        );
         expect(figure.text, figure.source).toBe(
-          formatFigure(value as number, figure.format as Figure["format"]),
+          model?.spread
+            ? formatPart(model)
+            : formatFigure(value as number, figure.format as Figure["format"]),
         );
       }
       expect(
