@@ -583,6 +583,7 @@ export function verdictRows(runs: Runs, loc: LocTable, locale: Locale): Row[] {
         ws: [...figure(`${roomsWs}.cpuMsPer1000Deliveries`, "ms")],
         socketio: [
           ...figure(`${roomsIo}.cpuMsPer1000Deliveries`, "ms"),
+          text("."),
           w("against"),
           ...figure(`${roomsAcross}.cpuPer1000Deliveries`, "ratio"),
           ...(runs.all.length > 1 ? [] : [text("("), w("cpuOneRun"), close]),
