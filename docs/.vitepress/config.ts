@@ -6,68 +6,120 @@ import { defineConfig, type DefaultTheme } from "vitepress";
 // slugs as explicit anchors, so the language switcher, which keeps the
 // hash, lands on the same section.
 
+// One path through the site, in the same order everywhere (nav, sidebar,
+// the Start page's "Where to go next", and so the previous/next links at
+// the foot of each page, which follow the sidebar): Start, Lesson 1 (ws,
+// Socket.IO, side by side), Lesson 2, Lesson 3, Which one.
+// test/path.test.ts holds that order.
+
 const enNav: DefaultTheme.NavItem[] = [
   { text: "Start here", link: "/" },
-  { text: "ws", link: "/ws/" },
-  { text: "Socket.IO", link: "/socketio/" },
-  { text: "Side by side", link: "/side-by-side" },
+  {
+    text: "Lesson 1",
+    items: [
+      { text: "ws", link: "/ws/" },
+      { text: "Socket.IO", link: "/socketio/" },
+      { text: "Side by side", link: "/side-by-side" },
+    ],
+  },
   { text: "Lesson 2: rooms", link: "/rooms/" },
   { text: "Lesson 3: scale", link: "/scale/" },
+  { text: "Which one?", link: "/verdict" },
   { text: "Instructors", link: "/instructors" },
 ];
 
 const enSidebar: DefaultTheme.SidebarItem[] = [
   { text: "Start here", link: "/" },
-  { text: "The ws path, step by step", link: "/ws/" },
-  { text: "The Socket.IO path, step by step", link: "/socketio/" },
-  { text: "Side by side", link: "/side-by-side" },
-  { text: "Lesson 2: chat rooms, side by side", link: "/rooms/" },
   {
-    text: "Lesson 3",
+    text: "Lesson 1: server push",
+    items: [
+      { text: "The ws path, step by step", link: "/ws/" },
+      { text: "The Socket.IO path, step by step", link: "/socketio/" },
+      { text: "Side by side", link: "/side-by-side" },
+    ],
+  },
+  {
+    text: "Lesson 2: chat rooms",
+    items: [
+      { text: "Chat rooms, side by side", link: "/rooms/" },
+      { text: "The rooms protocol", link: "/rooms/protocol" },
+    ],
+  },
+  {
+    text: "Lesson 3: more processes",
     items: [
       { text: "More than one process, on Redis", link: "/scale/" },
       { text: "Deploy: workers and nginx", link: "/scale/deploy" },
     ],
   },
-  { text: "On the wire", link: "/on-the-wire" },
-  { text: "Measured", link: "/measured" },
-  { text: "Pitfalls from the original note", link: "/pitfalls" },
-  { text: "How it works", link: "/how-it-works" },
-  { text: "Troubleshooting", link: "/troubleshooting" },
-  { text: "For instructors", link: "/instructors" },
-  { text: "Glossary", link: "/glossary" },
+  { text: "Which one should I use?", link: "/verdict" },
+  {
+    text: "Reference",
+    items: [
+      { text: "On the wire", link: "/on-the-wire" },
+      { text: "Measured", link: "/measured" },
+      { text: "Pitfalls from the original note", link: "/pitfalls" },
+      { text: "How it works", link: "/how-it-works" },
+      { text: "Troubleshooting", link: "/troubleshooting" },
+      { text: "For instructors", link: "/instructors" },
+      { text: "Glossary", link: "/glossary" },
+    ],
+  },
 ];
 
 const koNav: DefaultTheme.NavItem[] = [
   { text: "시작하기", link: "/ko/" },
-  { text: "ws", link: "/ko/ws/" },
-  { text: "Socket.IO", link: "/ko/socketio/" },
-  { text: "나란히 보기", link: "/ko/side-by-side" },
+  {
+    text: "1강",
+    items: [
+      { text: "ws", link: "/ko/ws/" },
+      { text: "Socket.IO", link: "/ko/socketio/" },
+      { text: "나란히 보기", link: "/ko/side-by-side" },
+    ],
+  },
   { text: "2강: 채팅방", link: "/ko/rooms/" },
   { text: "3강: 확장", link: "/ko/scale/" },
+  { text: "무엇을 고를까", link: "/ko/verdict" },
   { text: "강사용", link: "/ko/instructors" },
 ];
 
 const koSidebar: DefaultTheme.SidebarItem[] = [
   { text: "시작하기", link: "/ko/" },
-  { text: "ws로 한 단계씩", link: "/ko/ws/" },
-  { text: "Socket.IO로 한 단계씩", link: "/ko/socketio/" },
-  { text: "나란히 보기", link: "/ko/side-by-side" },
-  { text: "2강: 채팅방, 나란히 보기", link: "/ko/rooms/" },
   {
-    text: "3강",
+    text: "1강: 서버 푸시",
+    items: [
+      { text: "ws로 한 단계씩", link: "/ko/ws/" },
+      { text: "Socket.IO로 한 단계씩", link: "/ko/socketio/" },
+      { text: "나란히 보기", link: "/ko/side-by-side" },
+    ],
+  },
+  {
+    text: "2강: 채팅방",
+    items: [
+      { text: "채팅방, 나란히 보기", link: "/ko/rooms/" },
+      { text: "채팅방 프로토콜", link: "/ko/rooms/protocol" },
+    ],
+  },
+  {
+    text: "3강: 프로세스 여러 개",
     items: [
       { text: "여러 프로세스, Redis로", link: "/ko/scale/" },
       { text: "배포: 워커와 nginx", link: "/ko/scale/deploy" },
     ],
   },
-  { text: "네트워크에 실제로 오가는 것", link: "/ko/on-the-wire" },
-  { text: "측정 결과", link: "/ko/measured" },
-  { text: "원본 노트의 함정", link: "/ko/pitfalls" },
-  { text: "내부 동작", link: "/ko/how-it-works" },
-  { text: "문제 해결", link: "/ko/troubleshooting" },
-  { text: "강사용 안내", link: "/ko/instructors" },
-  { text: "용어집", link: "/ko/glossary" },
+  { text: "무엇을 고를까", link: "/ko/verdict" },
+  {
+    text: "참고",
+    items: [
+      { text: "네트워크에 실제로 오가는 것", link: "/ko/on-the-wire" },
+      { text: "측정 결과", link: "/ko/measured" },
+      { text: "원본 노트의 함정", link: "/ko/pitfalls" },
+      { text: "내부 동작", link: "/ko/how-it-works" },
+      { text: "문제 해결", link: "/ko/troubleshooting" },
+      { text: "강사용 안내", link: "/ko/instructors" },
+      { text: "용어집", link: "/ko/glossary" },
+    ],
+  },
 ];
 
 export default defineConfig({

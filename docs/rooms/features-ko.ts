@@ -11,7 +11,7 @@ export const FEATURE_TEXT_KO: Readonly<Record<string, string>> = {
   rooms: "방(room)",
   "broadcast to a room": "방에 브로드캐스트",
   "built in: rooms.to(room).emit": "내장: rooms.to(room).emit",
-  acknowledgements: "응답 확인(ack)",
+  acknowledgements: "확인 응답(ack)",
   "built in: the ack callback": "내장: ack 콜백",
   join: "입장(join)",
   "catch-up after a reconnect": "재연결 뒤 따라잡기",

@@ -243,35 +243,66 @@ describe("the theme's words in Korean", () => {
   });
 });
 
-describe("the Korean pitfalls page follows the original note", () => {
-  // The note's mistakes in the order the note makes them: ws.js, then
-  // wsclient.js, socket.js, socketClient.js and index.pug.
-  const NOTE_ORDER = [
-    "new-ws-server-server-server",
-    "trusting-x-forwarded-for-from-anyone",
-    "clearinterval-ws-clearinterval",
-    "every-3-seconds-to-all-connected-clients",
-    "a-message-handler-that-reads-the-global-event",
-    "import-websocket-from-socket-io-then-socketio-server",
-    "x-forward-for",
-    "req-ip-and-req-connection-on-socket-request",
-    "script-src-socket-io-socket-io-js",
-  ];
-  const PAGE = "ko/pitfalls.md";
+// The note's mistakes in the order the note makes them: ws.js, then
+// wsclient.js, socket.js, socketClient.js and index.pug.
+const NOTE_ORDER = [
+  "new-ws-server-server-server",
+  "trusting-x-forwarded-for-from-anyone",
+  "clearinterval-ws-clearinterval",
+  "every-3-seconds-to-all-connected-clients",
+  "a-message-handler-that-reads-the-global-event",
+  "import-websocket-from-socket-io-then-socketio-server",
+  "x-forward-for",
+  "req-ip-and-req-connection-on-socket-request",
+  "script-src-socket-io-socket-io-js",
+];
 
-  it("in the note's order", () => {
-    expect(
-      headings(PAGE)
-        .map((heading) => heading.anchor)
-        .filter((anchor) => NOTE_ORDER.includes(anchor)),
-    ).toEqual(NOTE_ORDER);
-  });
+/** A page's ## sections by anchor: each from its heading to the next ##. */
+function sections(page: string): Map<string, string> {
+  const found = headings(page);
+  return new Map(
+    read(page)
+      .split(/\n(?=## )/)
+      .slice(1)
+      .map((chunk) => {
+        const line = chunk.split("\n")[0]!;
+        const heading = found.find(
+          (entry) =>
+            line === `## ${entry.text}` ||
+            line.startsWith(`## ${entry.text} {#`),
+        );
+        return [heading?.anchor ?? line, chunk] as const;
+      }),
+  );
+}
 
-  it.each(NOTE_ORDER)("quotes the note's line(s) under #%s", (anchor) => {
-    const text = read(PAGE);
-    const start = text.indexOf(`{#${anchor}}`);
-    const end = text.indexOf("\n## ", start);
-    expect(start).toBeGreaterThan(0);
-    expect(text.slice(start, end)).toMatch(/\n```\w*\n[\s\S]+?\n```/);
+/** The fenced code blocks of a section: the note's lines it quotes. */
+const quotes = (section: string | undefined) =>
+  [...(section ?? "").matchAll(/\n```\w*\n([\s\S]+?)\n```/g)].map(
+    (match) => match[1]!,
+  );
+
+describe.each(["pitfalls.md", "ko/pitfalls.md"])(
+  "the pitfalls page %s follows the original note",
+  (page) => {
+    it("in the note's order", () => {
+      expect(
+        headings(page)
+          .map((heading) => heading.anchor)
+          .filter((anchor) => NOTE_ORDER.includes(anchor)),
+      ).toEqual(NOTE_ORDER);
+    });
+
+    it.each(NOTE_ORDER)("quotes the note's line(s) under #%s", (anchor) => {
+      expect(quotes(sections(page).get(anchor)).length).toBeGreaterThan(0);
+    });
+  },
+);
+
+describe("both pitfalls pages quote the same lines of the note", () => {
+  it.each(NOTE_ORDER)("#%s", (anchor) => {
+    expect(quotes(sections("ko/pitfalls.md").get(anchor))).toEqual(
+      quotes(sections("pitfalls.md").get(anchor)),
+    );
   });
 });

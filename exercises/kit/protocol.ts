@@ -33,5 +33,5 @@ export interface ClientToServerEvents {
   reply: (reply: Reply) => void;
 }
 
-/** Lesson 2's Socket.IO namespace (shared/ROOMS.md); lesson 1 uses `/`. */
+/** Lesson 2's Socket.IO namespace (docs/rooms/protocol.md); lesson 1 uses `/`. */
 export const ROOMS_NAMESPACE = "/rooms";

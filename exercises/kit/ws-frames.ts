@@ -1,4 +1,4 @@
-// The rooms' wire format on ws (shared/ROOMS.md): reading and writing
+// The rooms' wire format on ws (docs/rooms/protocol.md): reading and writing
 // frames is not this exercise's lesson, so the kit gives the attendee
 // ws-demo's own code for it, not a copy.
 export {

@@ -6,7 +6,7 @@
 /** Must match on both sides; the server also serves its client script under it. */
 export const SOCKET_PATH = "/socket.io";
 
-/** Lesson 2's namespace (chat rooms, shared/ROOMS.md); lesson 1 uses `/`. */
+/** Lesson 2's namespace (chat rooms, docs/rooms/protocol.md); lesson 1 uses `/`. */
 export const ROOMS_NAMESPACE = "/rooms";
 
 /** Sent once, right after connecting: who the server thinks you are. */

@@ -6,7 +6,7 @@
 /** The path of lesson 1's WebSocket (push and reply). */
 export const WS_PATH = "/ws";
 
-/** The path of lesson 2's WebSocket (chat rooms, shared/ROOMS.md). */
+/** The path of lesson 2's WebSocket (chat rooms, docs/rooms/protocol.md). */
 export const ROOMS_WS_PATH = "/ws/rooms";
 
 /** Sent once, right after the connection opens: who the server thinks you are. */

@@ -48,7 +48,7 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     knobs: "Tuning rows, each against its default (1.00x: no effect)",
     ratioAxis: "ratio",
     pushLatency:
-      "Push latency, lesson 1: the share of pushes that arrived within x ms",
+      "Push latency, Lesson 1: the share of pushes that arrived within x ms",
     roomsLatency: "Rooms, say to delivery: the share of deliveries within x ms",
     latencyAxis: "ms (log scale)",
     percentileAxis: "% of messages",
@@ -86,7 +86,7 @@ export const chartLabels: Record<Locale, ChartLabels> = {
     acrossTransports: "같은 푸시 텍스트에서 Socket.IO 대 ws (1.00x: 같음)",
     knobs: "튜닝 항목, 각각 기본값 대비 (1.00x: 효과 없음)",
     ratioAxis: "비율",
-    pushLatency: "레슨 1 푸시 지연: x ms 안에 도착한 푸시의 비율",
+    pushLatency: "1강 푸시 지연: x ms 안에 도착한 푸시의 비율",
     roomsLatency: "채팅방, say부터 전달까지: x ms 안에 전달된 메시지의 비율",
     latencyAxis: "ms (로그 눈금)",
     percentileAxis: "메시지 %",

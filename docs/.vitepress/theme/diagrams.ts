@@ -85,7 +85,12 @@ export const sequenceDiagrams = {
       { from: 2, to: 2, label: "CLOSED (code 1001)" },
       { from: 1, to: 1, label: "no answer in 0.5 s? terminate()" },
       { from: 1, to: 1, label: "server.close(): 'stopped', exit 0" },
-      { from: 2, to: 1, label: "retry after ~0.5 s: refused", dashed: true },
+      {
+        from: 2,
+        to: 1,
+        label: "retry after 0.25-0.5 s: refused",
+        dashed: true,
+      },
       { from: 2, to: 2, label: "CLOSED (code 1006), countdown" },
     ],
   },
@@ -182,7 +187,7 @@ export const diagramTextKo: Readonly<Record<string, string>> = {
   "CLOSED (code 1001)": "CLOSED (code 1001)",
   "no answer in 0.5 s? terminate()": "0.5초 내 무응답: terminate()",
   "server.close(): 'stopped', exit 0": "server.close(): 'stopped', exit 0",
-  "retry after ~0.5 s: refused": "약 0.5초 뒤 재시도: 거부됨",
+  "retry after 0.25-0.5 s: refused": "0.25~0.5초 뒤 재시도: 거부됨",
   "CLOSED (code 1006), countdown": "CLOSED (code 1006), 카운트다운",
   // ws-redis-say
   "Lesson 3 on ws: ann (process A) says hello to bob (process B), by hand":

@@ -27,6 +27,7 @@ import {
   type TransportContext,
 } from "@repo/contract/clauses";
 import type { Exercise, ExerciseCheck } from "./exercises.js";
+import { globalEventWarnings } from "./style.js";
 import { typeCheck } from "./typecheck.js";
 
 /** A check's time limit when its clause sets none (the contract suite's). */
@@ -53,6 +54,8 @@ export type Stop =
 export interface RunEvents {
   /** What verify is doing, in one line. */
   step(line: string): void;
+  /** Something that works but should not be copied; never a failure. */
+  warn(line: string): void;
   result(result: CheckResult): void;
 }
 
@@ -245,6 +248,12 @@ async function runPage(
       await app.stop("SIGKILL");
       return { results: [], stop: { kind: "compile", lines: compiled } };
     }
+    // A handler that reads the global `event` runs in every current
+    // browser: said as a warning, read from the code, not made to crash.
+    for (const warning of globalEventWarnings(
+      readFileSync(join(dir, exercise.edit), "utf8"),
+    ))
+      events.warn(`${exercise.edit}:${warning.line}: ${warning.message}`);
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: chromiumArgs,
@@ -253,12 +262,6 @@ async function runPage(
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      // window.event is a legacy global that some browsers do not set;
-      // Chromium does, which would hide a handler that relies on it.
-      await page.addInitScript({
-        content:
-          'Object.defineProperty(window, "event", { value: undefined, configurable: true });',
-      });
       // The reference page, with your compiled code in place of its own.
       await page.route("**/assets/client/**", async (route) => {
         const file = join(

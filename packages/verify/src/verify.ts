@@ -35,6 +35,7 @@ export async function verify(
   );
   const outcome = await runExercise(exercise, dir, {
     step: (line) => print(`  ... ${line}`),
+    warn: (line) => print(`  warn  ${line}`),
     result: (result) => formatResult(result).forEach((line) => print(line)),
   });
   if (outcome.stop) formatStop(outcome.stop, editPath).forEach(print);

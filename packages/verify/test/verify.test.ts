@@ -331,17 +331,13 @@ describe("each bug of the note, put into a solution, fails with the sentence tha
   it.skipIf(!haveChromium())("the client's global `event`", async () => {
     const dir = copy("global-event");
     const run = await verify("ws-browser-client", "--dir", dir);
-    expect(failed(run)).toEqual([
-      "shows each push in the list",
-      "answers each push with a reply the server receives",
-      "runs without an uncaught error",
-    ]);
-    expect(run.out).toContain(
-      `uncaught errors in the page (the first: "Cannot read properties of undefined (reading 'data')")`,
+    // Current browsers set window.event, so the page works: a warning
+    // about style, read from the code, and no failure.
+    expect(failed(run)).toEqual([]);
+    expect(run.out).toMatch(
+      /warn {2}main\.ts:\d+: this handler names no parameter and reads `event`, the global window\.event/,
     );
-    expect(run.out).toContain(
-      "is the handler reading the global `event` (window.event)",
-    );
+    expect(run.out).toContain("A warning about style, not a failure.");
   });
 });
 

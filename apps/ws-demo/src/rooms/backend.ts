@@ -54,7 +54,7 @@ export interface RoomsBackend {
   /** Stores a message and sends it to every member, the sender included. */
   say(room: string, name: string, text: string): Promise<ChatMessage>;
   typing(room: string, member: string, name: string): Promise<void>;
-  /** The messages after `after` (ROOMS.md's catch-up). */
+  /** The messages after `after` (the rooms protocol's catch-up). */
   since(room: string, after?: string): Promise<CatchUp>;
   /** Ends the backend's own work (timers, connections) at shutdown. */
   close(): Promise<void>;

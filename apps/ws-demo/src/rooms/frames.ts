@@ -1,4 +1,4 @@
-// The rooms' wire format on ws (shared/ROOMS.md): every frame is one JSON
+// The rooms' wire format on ws (docs/rooms/protocol.md): every frame is one JSON
 // text {"event": E, "data": D}, and a request that wants an answer adds
 // "ack": n. With ws, reading that safely is the app's job.
 import type { RawData } from "ws";

@@ -658,7 +658,7 @@ const messages: HostileCase[] = [
 // #endregion messages
 
 // #region rooms
-/** Lesson 2's requests (shared/ROOMS.md): bad input gets an answer and never closes the connection. */
+/** Lesson 2's requests (docs/rooms/protocol.md): bad input gets an answer and never closes the connection. */
 const ROOMS_EVENTS = ["join", "leave", "say", "typing"] as const;
 const refusedWith = (code: string): Expected => ({
   answer: new RegExp(`"error":"${code}"`),
@@ -870,7 +870,7 @@ const roomRows: HostileCase[] = [
     class: "rooms",
     apps: SIO_ONLY,
     expect: "ignored",
-    note: "Socket.IO has no error event in ROOMS.md: refused, logged, unanswered",
+    note: "Socket.IO has no error event in the rooms protocol: refused, logged, unanswered",
     send: (c) => c.rooms('42/rooms,["join",null]'),
   },
   {

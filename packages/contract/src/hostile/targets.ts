@@ -71,7 +71,7 @@ export interface HostileTarget {
   readonly sessionCloseCode: number | undefined;
 }
 
-/** Lesson 2's chat rooms (shared/ROOMS.md) on one app, as raw text. */
+/** Lesson 2's chat rooms (docs/rooms/protocol.md) on one app, as raw text. */
 export interface RoomsWire {
   /**
    * A raw connection to the rooms, ready for requests; it answers pings.

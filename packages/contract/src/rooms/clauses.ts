@@ -1,4 +1,4 @@
-// Lesson 2's contract (shared/ROOMS.md) as clauses, written once: the
+// Lesson 2's contract (docs/rooms/protocol.md) as clauses, written once: the
 // Vitest suite (suite.ts) registers each as a test against each app, and
 // verify runs the ones an exercise covers against an attendee's server.
 // Each clause uses its own room names and clients, so clauses do not see

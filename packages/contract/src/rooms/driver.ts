@@ -1,4 +1,4 @@
-// Lesson 2's contract (shared/ROOMS.md), in the contract's own words: one
+// Lesson 2's contract (docs/rooms/protocol.md), in the contract's own words: one
 // client interface that either transport's driver implements, so that
 // one suite holds both apps to the same rules.
 import type { RunningApp } from "../transport/spawn-app.js";
@@ -9,7 +9,7 @@ export interface RoomsEvent {
   readonly data: unknown;
 }
 
-/** An answer as the test reads it: `ok`, and the other fields of ROOMS.md. */
+/** An answer as the test reads it: `ok`, and the other fields of the rooms protocol. */
 export interface Reply {
   readonly ok: boolean;
   readonly [field: string]: unknown;
@@ -59,7 +59,7 @@ export interface RoomsDriver {
 export interface RoomsCapabilities {
   /**
    * A refused request that asked for no answer: ws sends an `error` event
-   * (ROOMS.md); Socket.IO has no channel for it and only logs it.
+   * (the rooms protocol); Socket.IO has no channel for it and only logs it.
    */
   readonly refusalWithoutAnswer: "error-event" | "logged-only";
   /**

@@ -8,7 +8,7 @@ const entry = fileURLToPath(
   new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),
 );
 
-/** Drives ws-demo's rooms at /ws/rooms, speaking ROOMS.md's frames by hand. */
+/** Drives ws-demo's rooms at /ws/rooms, speaking the rooms protocol's frames by hand. */
 export const wsRoomsDriver: RoomsDriver = {
   name: "ws",
   start: (env) => spawnApp("ws-demo", entry, env),
