@@ -249,10 +249,9 @@ export function createRooms(options: {
   ): Promise<void> {
     received += 1;
     const frame = readFrame(data, isBinary);
-    if (
-      !obey(member, member.budget.arrived(frame.ok && frame.event), frame.ack)
-    )
-      return;
+    // Every frame counts, bad ones too (an extra `typing` is only dropped).
+    const arrived = member.budget.arrived(frame.ok ? frame.event : undefined);
+    if (!obey(member, arrived, frame.ack)) return;
     if (!frame.ok) {
       answer(member, frame.ack, frame.answer);
       return;
