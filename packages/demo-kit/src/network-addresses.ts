@@ -33,6 +33,6 @@ export function lanLines(
   }
   return addresses.map(
     (address) =>
-      `${name} Network: http://${address}:${port}/ (lesson 2's room: http://${address}:${port}/rooms)`,
+      `${name} Network: http://${address}:${port}/ (Lesson 2's room: http://${address}:${port}/rooms)`,
   );
 }

@@ -33,7 +33,7 @@ describe("lanAddresses", () => {
 describe("lanLines", () => {
   it("gives each address with lesson 2's room", () => {
     expect(lanLines("ws-demo", 8001, ["192.168.1.20"])).toEqual([
-      "ws-demo Network: http://192.168.1.20:8001/ (lesson 2's room: http://192.168.1.20:8001/rooms)",
+      "ws-demo Network: http://192.168.1.20:8001/ (Lesson 2's room: http://192.168.1.20:8001/rooms)",
     ]);
   });
 
