@@ -1,14 +1,17 @@
 // Lesson 3: lesson 2's whole rooms contract through the repo's nginx
-// config, in front of two processes of each app on one Redis. ws-demo's
-// upstream spreads connections (least_conn), so the clause's members sit
-// on both processes. socketio-demo's hashes the client address, and every
-// client here is 127.0.0.1: they share one process, as clients behind one
-// NAT do; what this run shows for it is the rooms contract through nginx.
+// config, in front of two processes of each app on one Redis. Each test
+// client connects from its own loopback address, and the apps trust nginx
+// (connecting from TRUSTED_PROXY) to say which: the rooms count a client
+// address's budgets, so nginx's own address must not stand for everyone.
+// ws-demo's upstream spreads connections (least_conn); socketio-demo's
+// hashes the client address, so its clients too sit on both processes,
+// and its members get a room's messages in one order by id.
 import { describe } from "vitest";
 import { haveNginx } from "@repo/demo-kit/testing";
 import { describeRoomsContract } from "../src/rooms/suite.js";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
 import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
+import { TRUSTED_PROXY } from "../src/hostile/cases.js";
 import { behindNginx } from "../src/scale/behind-nginx.js";
 import { withTestRedis } from "./redis-fixture.js";
 
@@ -20,13 +23,24 @@ describe.skipIf(!withTestRedis.available || !haveNginx())(
       behindNginx(wsRoomsDriver, {
         demo: "ws-demo",
         redisUrl: () => redis().url,
+        proxyBind: TRUSTED_PROXY,
+        env: { TRUST_PROXY: TRUSTED_PROXY },
       }),
     );
+    const socketIo = socketIoRoomsDriver(["polling", "websocket"]);
     describeRoomsContract(
-      behindNginx(socketIoRoomsDriver(["polling", "websocket"]), {
-        demo: "socketio-demo",
-        redisUrl: () => redis().url,
-      }),
+      behindNginx(
+        {
+          ...socketIo,
+          capabilities: { ...socketIo.capabilities, deliveryOrder: "by-id" },
+        },
+        {
+          demo: "socketio-demo",
+          redisUrl: () => redis().url,
+          proxyBind: TRUSTED_PROXY,
+          env: { TRUST_PROXY: TRUSTED_PROXY },
+        },
+      ),
     );
   },
 );

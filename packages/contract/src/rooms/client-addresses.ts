@@ -13,6 +13,11 @@ let usable: Promise<boolean> | undefined;
 /** A loopback address no other client of this process has used, or undefined where only 127.0.0.1 works. */
 export async function freshClientAddress(): Promise<string | undefined> {
   if (!(await canUseClientAddresses())) return undefined;
+  return takeClientAddress();
+}
+
+/** The next unused client address; only once canUseClientAddresses() said yes. */
+export function takeClientAddress(): string {
   return clientAddress(next++);
 }
 

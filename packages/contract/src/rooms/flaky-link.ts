@@ -1,10 +1,17 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import {
+  canUseClientAddresses,
+  takeClientAddress,
+} from "./client-addresses.js";
 
 /**
  * A TCP relay between a browser and an app, on 127.0.0.1: the test cuts
  * it to play a network drop (the server and the page both stay up) and
- * points it at another port to play a server restart.
+ * points it at another port to play a server restart. Each connection it
+ * relays comes to the app from its own loopback address, where the machine
+ * has them: each tab of a test is a person of its own to the rooms'
+ * per-address budgets, not one browser reloading many times.
  */
 export interface FlakyLink {
   readonly port: number;
@@ -18,6 +25,7 @@ export interface FlakyLink {
 
 export async function flakyLink(targetPort: number): Promise<FlakyLink> {
   let target = targetPort;
+  const ownAddresses = await canUseClientAddresses();
   let isUp = true;
   const pairs = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -26,7 +34,11 @@ export async function flakyLink(targetPort: number): Promise<FlakyLink> {
       return;
     }
     const upstream = new (client.constructor as typeof Socket)();
-    upstream.connect(target, "127.0.0.1");
+    upstream.connect({
+      port: target,
+      host: "127.0.0.1",
+      localAddress: ownAddresses ? takeClientAddress() : undefined,
+    });
     for (const socket of [client, upstream]) {
       pairs.add(socket);
       socket.on("error", () => {});
