@@ -4,7 +4,15 @@
 // its own. A sentence with a part that changes is a function of that part,
 // so each language can put the part where its grammar wants it. Korean
 // uses the terms of docs/ko/glossary.md.
+import { clausesInKorean } from "./clauses-ko.js";
 import type { Locale } from "./locale.js";
+
+/** What a report shows of a contract clause. */
+interface ClauseText {
+  readonly id: string;
+  readonly name: string;
+  readonly expected: string;
+}
 
 export interface Messages {
   /** Added before a docs path: the Korean pages live under /ko/. */
@@ -26,6 +34,9 @@ export interface Messages {
   heading(name: string, title: string): string;
   checking(folder: string, clauses: number, editPath: string): string;
 
+  // report.ts: a clause's name and what it expects
+  clauseName(clause: ClauseText): string;
+  clauseExpected(clause: ClauseText): string;
   // report.ts: the labels of a line, padded so that what follows lines up
   readonly passLabel: string;
   readonly failLabel: string;
@@ -105,6 +116,8 @@ const en: Messages = {
   checking: (folder, clauses, editPath) =>
     `checking ${folder}/ against ${clauses} clauses of the contract; the file to edit is ${editPath}`,
 
+  clauseName: (clause) => clause.name,
+  clauseExpected: (clause) => clause.expected,
   passLabel: "pass",
   failLabel: "FAIL",
   warnLabel: "warn",
@@ -195,6 +208,10 @@ const ko: Messages = {
   checking: (folder, clauses, editPath) =>
     `검사할 폴더: ${folder}/, 계약 테스트의 검사 ${clauses}개. 고칠 파일: ${editPath}`,
 
+  // A clause no exercise runs yet has no Korean: its English is shown.
+  clauseName: (clause) => clausesInKorean[clause.id]?.name ?? clause.name,
+  clauseExpected: (clause) =>
+    clausesInKorean[clause.id]?.expected ?? clause.expected,
   passLabel: "통과",
   failLabel: "실패",
   warnLabel: "경고",

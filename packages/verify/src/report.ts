@@ -17,11 +17,12 @@ export function docsUrl(path: string, locale: Locale): string {
 /** The lines for one finished check. */
 export function formatResult(result: CheckResult, locale: Locale): string[] {
   const text = messages[locale];
-  if (result.ok) return [`  ${text.passLabel}  ${result.clause.name}`];
+  const name = text.clauseName(result.clause);
+  if (result.ok) return [`  ${text.passLabel}  ${name}`];
   const words = checkWordsOf(result.check, locale);
   const lines = [
-    `  ${text.failLabel}  ${result.clause.name}`,
-    `${INDENT}${text.expectedLabel}${result.clause.expected}`,
+    `  ${text.failLabel}  ${name}`,
+    `${INDENT}${text.expectedLabel}${text.clauseExpected(result.clause)}`,
     ...indentAfterFirst(
       `${text.happenedLabel}${result.happened ?? text.itFailed}`,
       columns(text.happenedLabel),

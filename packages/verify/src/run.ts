@@ -343,7 +343,7 @@ async function runCheck<C>(
       check,
       clause: clause,
       ok: false,
-      happened: text.notRun(needed.clause.name),
+      happened: text.notRun(text.clauseName(needed.clause)),
     };
   const limit = clause.timeoutMs ?? CHECK_TIMEOUT_MS;
   try {

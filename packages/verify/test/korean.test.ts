@@ -5,6 +5,12 @@
 // is built from a result made here, so this stays fast.
 import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import {
+  pageClauses,
+  roomsClauses,
+  transportClauses,
+} from "@repo/contract/clauses";
+import { clausesInKorean } from "../src/clauses-ko.js";
 import { loadExercises } from "../src/exercises.js";
 import { localeOfEnvironment } from "../src/locale.js";
 import { messages } from "../src/messages.js";
@@ -25,12 +31,37 @@ describe("the tables of sentences", () => {
     for (const [key, value] of Object.entries(messages.ko)) {
       // These only arrange their parts (a path, a name, a command).
       if (["docsPrefix", "heading", "section", "again"].includes(key)) continue;
+      // Every function is given parts of every kind it may take: a clause
+      // (one that has Korean), a word, a number.
+      const clause = { id: "welcome", name: "x", expected: "y" };
       const sentence: string =
         typeof value === "function"
-          ? (value as (...parts: unknown[]) => string)("x", 1, "y", "z")
+          ? key.startsWith("clause")
+            ? (value as (part: typeof clause) => string)(clause)
+            : (value as (...parts: unknown[]) => string)("x", 1, "y", "z")
           : (value as string);
       expect(sentence, key).toMatch(HANGUL);
     }
+  });
+});
+
+describe("the clauses in Korean", () => {
+  const named = new Set(
+    loadExercises().flatMap((e) => e.checks.map((c) => c.clause)),
+  );
+  const ids = new Set(
+    [...transportClauses, ...pageClauses, ...roomsClauses].map((c) => c.id),
+  );
+
+  it("name and explain every clause an exercise runs", () => {
+    for (const id of named) {
+      expect(clausesInKorean[id]?.name, id).toMatch(HANGUL);
+      expect(clausesInKorean[id]?.expected, id).toMatch(HANGUL);
+    }
+  });
+
+  it("are clauses the contract has", () => {
+    for (const id of Object.keys(clausesInKorean)) expect(ids).toContain(id);
   });
 });
 
@@ -77,7 +108,10 @@ describe("a report of a fixed result", () => {
 
   it("is in Korean, with the Korean hint and section, linking /ko/ pages", () => {
     const lines = report("ko");
-    expect(lines[0]).toBe(`  실패  ${failure.clause.name}`);
+    expect(lines[0]).toBe(`  실패  ${clausesInKorean["ip-spoofed"]!.name}`);
+    expect(lines[1]).toBe(
+      `      기대한 동작: ${clausesInKorean["ip-spoofed"]!.expected}`,
+    );
     expect(lines).toContain(`      원인:        ${check.ko.hint}`);
     expect(lines).toContain(
       `      읽을 곳:     ${check.ko.section}, http://127.0.0.1:8000/ko/pitfalls#trusting-x-forwarded-for-from-anyone`,
