@@ -1,7 +1,8 @@
 // Korean typed with an input method (IME), on both apps' /rooms pages.
 // A Hangul syllable is built up in a composition (ㅎ, 하, 한) before it is
-// committed, and the Enter that commits it reaches the page as a keydown
-// with isComposing true and keyCode 229. A page that sends on that Enter
+// committed. The Enter that commits it reaches the page as a keydown with
+// isComposing true and keyCode 229, or, from some IMEs, as a plain Enter
+// that submits the form before the commit. A page that sends on that Enter
 // sends a half-typed message, or sends it twice, or leaves the last
 // syllable in the box. Chromium's DevTools protocol plays the IME here:
 // Input.imeSetComposition shows the composition, Input.insertText commits.
@@ -25,6 +26,17 @@ import type { RunningApp } from "../src/transport/spawn-app.js";
 const WAIT = { timeout: 10_000 };
 /** The key code every browser gives a key the IME took (the spec's "229"). */
 const IME_KEY_CODE = 229;
+
+/**
+ * Notes each Enter keydown as the page sees it ("229 composing;") on
+ * <body data-enters>, to show what the test played. A string: this
+ * package's TypeScript has no DOM types.
+ */
+const RECORD_ENTERS = `document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  const seen = event.keyCode + (event.isComposing ? " composing" : "");
+  document.body.dataset.enters = (document.body.dataset.enters ?? "") + seen + ";";
+}, true)`;
 
 const apps: Array<[RoomsDriver, string]> = [
   [wsRoomsDriver, "OPEN"],
@@ -57,7 +69,9 @@ for (const [driver, connectedState] of apps) {
           .waitFor(WAIT);
         await box().waitFor(WAIT);
         ime = await page.context().newCDPSession(page);
+        await page.evaluate(RECORD_ENTERS);
       });
+      const entersSeen = () => page.locator("body").getAttribute("data-enters");
       afterAll(async () => {
         await browser?.close();
         await app?.stop();
@@ -102,6 +116,7 @@ for (const [driver, connectedState] of apps) {
         await compose(["ㅇ", "안", "안ㄴ", "안녕"]);
         expect(await box().inputValue()).toBe("안녕");
         await enterWhileComposing();
+        expect(await entersSeen()).toBe("229 composing;");
         await commit("안녕");
         // The Enter that committed sent nothing: the text is still there.
         expect(await box().inputValue()).toBe("안녕");
@@ -119,6 +134,7 @@ for (const [driver, connectedState] of apps) {
         // as some IMEs let through: the form is asked to send before the
         // commit. The page waits for the commit and sends the whole text.
         await page.keyboard.press("Enter");
+        expect(await entersSeen()).toMatch(/;13 composing;$/);
         await commit("한");
         await expect.poll(() => sent(), WAIT).toEqual(["안녕", "반가워요 한"]);
         expect(await box().inputValue()).toBe("");
