@@ -184,11 +184,32 @@ export class ChatView {
     leave.textContent = "Leave";
     leave.addEventListener("click", () => this.actions.leave(room));
     form.append(input, send, leave);
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
+    const sendTyped = () => {
       if (input.value.trim() === "") return;
       this.actions.say(room, input.value);
       input.value = "";
+    };
+    // Korean (like Japanese and Chinese) is typed through an input method
+    // (IME): a syllable is composed, ㅎ then 하 then 한, before it is
+    // committed to the box. An Enter that reaches the form while a syllable
+    // is still composing would send at once, and the commit that follows
+    // would write the last syllable back into the emptied box (sent once
+    // more with the next Enter). So a send asked for mid-composition waits
+    // for the composition to end, and then sends the whole text, once.
+    let composing = false;
+    let sendWhenComposed = false;
+    input.addEventListener("compositionstart", () => (composing = true));
+    input.addEventListener("compositionend", () => {
+      composing = false;
+      if (sendWhenComposed) {
+        sendWhenComposed = false;
+        sendTyped();
+      }
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (composing) sendWhenComposed = true;
+      else sendTyped();
     });
     panel.append(members, list, typing, form);
     this.tabBar.append(button);

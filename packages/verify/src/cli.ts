@@ -1,22 +1,23 @@
 #!/usr/bin/env node
 // npm run verify <exercise>, or the named variants (every shell takes
 // them; a flag after `--` is lost in PowerShell): verify:solution,
-// verify:watch, verify:list. The flags below are what those scripts pass.
+// verify:watch, verify:list, verify:ko. The flags below are what those
+// scripts pass. It answers in the terminal's language (Korean or English)
+// unless --lang says which.
 import { watch } from "node:fs";
 import { parseArgs } from "node:util";
-import { exercisesDir, loadExercises, type Exercise } from "./exercises.js";
+import {
+  exercisesDir,
+  loadExercises,
+  titleOf,
+  type Exercise,
+} from "./exercises.js";
+import { isLocale, localeOfEnvironment, type Locale } from "./locale.js";
+import { messages, type Messages } from "./messages.js";
 import { verify } from "./verify.js";
 
-const USAGE = `usage: npm run verify <exercise>             checks your start/
-       npm run verify:solution <exercise>    checks the solution/
-       npm run verify:watch <exercise>       checks again on every save
-       npm run verify:list                   lists the exercises
-  or, after a build, in any shell: node packages/verify/dist/cli.js <exercise> [options]
-  <exercise>   an exercise folder's name, e.g. ws-server-push
-  --list       lists the exercises, in workshop order
-  --solution   checks the exercise's solution/ instead of your start/
-  --watch      checks again each time you save a file of the exercise
-  --dir <path> checks that folder instead (a copy of start/ or solution/)`;
+/** The language before --lang is read: the one verify's own errors use. */
+let text: Messages = messages[localeOfEnvironment()];
 
 async function main(): Promise<number> {
   let parsed;
@@ -28,43 +29,45 @@ async function main(): Promise<number> {
         solution: { type: "boolean" },
         watch: { type: "boolean" },
         dir: { type: "string" },
+        lang: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
-    console.error(`verify: ${(error as Error).message}\n${USAGE}`);
+    console.error(`${text.badOption((error as Error).message)}\n${text.usage}`);
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.lang !== undefined && !isLocale(values.lang)) {
+    console.error(text.badLang(values.lang));
+    return 2;
+  }
+  const locale: Locale = values.lang ?? localeOfEnvironment();
+  text = messages[locale];
   const exercises = loadExercises();
   if (values.help) {
-    console.log(USAGE);
+    console.log(text.usage);
     return 0;
   }
   if (values.list) {
-    console.log("The exercises, in workshop order:");
+    console.log(text.listHeading);
     for (const exercise of exercises)
-      console.log(`  ${exercise.name.padEnd(24)} ${exercise.title}`);
-    console.log(
-      "Start one with: npm run verify <name>. Each has start/ (yours to edit) and solution/.",
-    );
+      console.log(`  ${exercise.name.padEnd(24)} ${titleOf(exercise, locale)}`);
+    console.log(text.listFooter);
     return 0;
   }
+  const names = exercises.map((e) => e.name).join(", ");
   const name = positionals[0];
   if (!name || positionals.length > 1) {
-    console.error(
-      `verify: name one exercise.\n${USAGE}\nThe exercises: ${exercises.map((e) => e.name).join(", ")}`,
-    );
+    console.error(`${text.usage}\n${text.nameOne(names)}`);
     return 2;
   }
   const exercise = exercises.find((e) => e.name === name);
   if (!exercise) {
-    console.error(
-      `verify: there is no exercise "${name}". The exercises: ${exercises.map((e) => e.name).join(", ")} (npm run verify:list).`,
-    );
+    console.error(text.noSuchExercise(name, names));
     return 2;
   }
-  const options = { solution: values.solution, dir: values.dir };
+  const options = { solution: values.solution, dir: values.dir, locale };
   const print = (line: string) => console.log(line);
   if (!values.watch) return verify(exercise, options, print);
   await watchLoop(exercise, options, print);
@@ -91,7 +94,7 @@ async function watchLoop(
     running = true;
     print(`\n--- ${new Date().toLocaleTimeString()} ---`);
     await verify(exercise, options, print);
-    print(`watching ${dir} for changes; Ctrl-C to stop`);
+    print(text.watching(dir));
     running = false;
     if (again) {
       again = false;
@@ -110,7 +113,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(
-      `verify stopped on an error of its own, not of your code: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      text.ownError(
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      ),
     );
     process.exit(2);
   },

@@ -2,6 +2,7 @@
 // code it is, the file to edit, and the contract clauses its step covers.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Locale } from "./locale.js";
 
 /** The repository's root, found from this file (src/ or dist/). */
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -30,6 +31,8 @@ export interface ExerciseCheck {
   readonly hint?: string;
   /** A clause that must pass first: when it failed, this one is not run. */
   readonly requires?: string;
+  /** The section's title as the Korean page shows it, and the hint in Korean. */
+  readonly ko: { readonly section: string; readonly hint?: string };
 }
 
 export interface Exercise {
@@ -37,6 +40,8 @@ export interface Exercise {
   /** Its place in the workshop: --list sorts by it. */
   readonly order: number;
   readonly title: string;
+  /** The title in Korean. */
+  readonly ko: { readonly title: string };
   readonly kind: ExerciseKind;
   /** The one file the attendee edits, in start/. */
   readonly edit: string;
@@ -62,4 +67,17 @@ export function loadExercises(): Exercise[] {
       ) as Omit<Exercise, "name">),
     }))
     .sort((a, b) => a.order - b.order);
+}
+
+/** An exercise's title in `locale`. */
+export function titleOf(exercise: Exercise, locale: Locale): string {
+  return locale === "ko" ? exercise.ko.title : exercise.title;
+}
+
+/** A check's docs section and hint in `locale`. */
+export function checkWordsOf(
+  check: ExerciseCheck,
+  locale: Locale,
+): { readonly section: string; readonly hint?: string } {
+  return locale === "ko" ? check.ko : check;
 }

@@ -1,60 +1,91 @@
 // What verify prints: one line per check as it finishes, a plain sentence
-// and the docs section for each failure, and what to do next.
+// and the docs section for each failure, and what to do next. The words
+// come from the table of the run's language (messages.ts).
 import type { Exercise } from "./exercises.js";
-import { DOCS_SITE } from "./exercises.js";
+import { checkWordsOf, DOCS_SITE } from "./exercises.js";
+import type { Locale } from "./locale.js";
+import { messages } from "./messages.js";
 import type { CheckResult, RunOutcome, Stop } from "./run.js";
 
 const INDENT = "      ";
 
+/** A docs page's address in `locale`: the Korean pages are under /ko/. */
+export function docsUrl(path: string, locale: Locale): string {
+  return `${DOCS_SITE}${messages[locale].docsPrefix}${path}`;
+}
+
 /** The lines for one finished check. */
-export function formatResult(result: CheckResult): string[] {
-  if (result.ok) return [`  pass  ${result.clause.name}`];
+export function formatResult(result: CheckResult, locale: Locale): string[] {
+  const text = messages[locale];
+  const name = text.clauseName(result.clause);
+  if (result.ok) return [`  ${text.passLabel}  ${name}`];
+  const words = checkWordsOf(result.check, locale);
   const lines = [
-    `  FAIL  ${result.clause.name}`,
-    `${INDENT}expected: ${result.clause.expected}`,
-    ...indentAfterFirst(`happened: ${result.happened ?? "it failed"}`),
+    `  ${text.failLabel}  ${name}`,
+    `${INDENT}${text.expectedLabel}${text.clauseExpected(result.clause)}`,
+    ...indentAfterFirst(
+      `${text.happenedLabel}${result.happened ?? text.itFailed}`,
+      columns(text.happenedLabel),
+    ),
   ];
-  if (result.check.hint) lines.push(`${INDENT}why:      ${result.check.hint}`);
+  if (words.hint) lines.push(`${INDENT}${text.whyLabel}${words.hint}`);
   lines.push(
-    `${INDENT}read:     ${result.check.section}, ${DOCS_SITE}${result.check.docs}`,
+    `${INDENT}${text.readLabel}${text.section(words.section, docsUrl(result.check.docs, locale))}`,
   );
   return lines;
 }
 
-function indentAfterFirst(text: string): string[] {
+/** How wide `label` is in a terminal: Hangul takes two columns. */
+function columns(label: string): number {
+  return [...label].reduce(
+    (width, char) =>
+      width + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(char) ? 2 : 1),
+    0,
+  );
+}
+
+function indentAfterFirst(text: string, labelWidth: number): string[] {
   return text
     .split("\n")
-    .map((line, i) => `${INDENT}${i === 0 ? "" : "          "}${line}`);
+    .map(
+      (line, i) => `${INDENT}${i === 0 ? "" : " ".repeat(labelWidth)}${line}`,
+    );
 }
 
 /** Why the run stopped before its checks, and what to do. */
-export function formatStop(stop: Stop, editPath: string): string[] {
+export function formatStop(
+  stop: Stop,
+  editPath: string,
+  locale: Locale,
+): string[] {
+  const text = messages[locale];
+  const fail = (line: string) => `  ${text.failLabel}  ${line}`;
   const first = (lines: readonly string[], n: number) =>
     lines.slice(0, n).map((line) => `${INDENT}${line}`);
   switch (stop.kind) {
     case "compile":
       return [
-        `  FAIL  your code does not compile; tsc says:`,
+        fail(text.compileFailed),
         ...first(stop.lines, 10),
         ...(stop.lines.length > 10
-          ? [`${INDENT}(${stop.lines.length - 10} more lines)`]
+          ? [`${INDENT}${text.moreLines(stop.lines.length - 10)}`]
           : []),
-        `${INDENT}Fix these in ${editPath} (the line and column are in brackets); no check runs until it compiles.`,
+        `${INDENT}${text.fixCompile(editPath)}`,
       ];
     case "start":
       return [
-        `  FAIL  your server did not start; its first lines:`,
+        fail(text.startFailed),
         ...first(stop.lines, 12),
-        `${INDENT}The stack's first "at" line inside exercises/ is where it failed; run it alone to see all: npx tsx ${editPath.replace(/[^/]+$/, "server.ts")}`,
+        `${INDENT}${text.runAlone(editPath.replace(/[^/]+$/, "server.ts"))}`,
       ];
     case "crash":
       return [
-        `  FAIL  your server stopped during the checks; its last lines:`,
+        fail(text.crashed),
         ...first(stop.lines, 15),
-        `${INDENT}The checks after this one did not run.`,
+        `${INDENT}${text.crashSkipped}`,
       ];
     case "setup":
-      return [`  FAIL  ${stop.message}`];
+      return [fail(stop.message)];
   }
 }
 
@@ -64,22 +95,24 @@ export function formatSummary(
   outcome: RunOutcome,
   editPath: string,
   solution: boolean,
+  locale: Locale,
 ): string[] {
+  const text = messages[locale];
   const total = exercise.checks.length;
   const passed = outcome.results.filter((r) => r.ok).length;
-  // Named scripts, no `--`: PowerShell's npm shim drops it, and npm then
-  // takes --solution or --watch for its own settings.
-  const again = `npm run verify${solution ? ":solution" : ""} ${exercise.name}`;
   if (!outcome.stop && passed === total) {
     return [
-      `${exercise.name}: all ${total} checks pass.`,
-      exercise.next
-        ? `Next: the exercise ${exercise.next} (npm run verify ${exercise.next}).`
-        : "That was the last exercise: well done.",
+      text.allPass(exercise.name, total),
+      exercise.next ? text.nextExercise(exercise.next) : text.lastExercise,
     ];
   }
   return [
-    `${exercise.name}: ${passed} of ${total} checks pass.`,
-    `Next: fix the first failure in ${editPath}, then run ${again} again (npm run verify:watch ${exercise.name} reruns it on every save). The step is explained at ${DOCS_SITE}${exercise.page.url}`,
+    text.somePass(exercise.name, passed, total),
+    text.fixFirst(
+      editPath,
+      text.again(exercise.name, solution),
+      exercise.name,
+      docsUrl(exercise.page.url, locale),
+    ),
   ];
 }

@@ -27,6 +27,7 @@ import {
   type TransportContext,
 } from "@repo/contract/clauses";
 import type { Exercise, ExerciseCheck } from "./exercises.js";
+import type { Messages } from "./messages.js";
 import { globalEventWarnings } from "./style.js";
 import { typeCheck } from "./typecheck.js";
 
@@ -64,11 +65,12 @@ export interface RunOutcome {
   readonly stop?: Stop;
 }
 
-/** Runs `exercise`'s checks against the code in `dir`. */
+/** Runs `exercise`'s checks against the code in `dir`, saying so in `text`'s language. */
 export async function runExercise(
   exercise: Exercise,
   dir: string,
   events: RunEvents,
+  text: Messages,
 ): Promise<RunOutcome> {
   switch (exercise.kind) {
     case "ws-server":
@@ -81,7 +83,7 @@ export async function runExercise(
         ...base,
         start: (env) => startAttendee(exercise, dir, env),
       };
-      return runServer(exercise, dir, events, transportClauses, {
+      return runServer(exercise, dir, events, text, transportClauses, {
         start: () => driver.start(transportEnv(driver)),
         context(app) {
           const clients: ContractClient[] = [];
@@ -111,7 +113,7 @@ export async function runExercise(
         ...base,
         start: (env) => startAttendee(exercise, dir, env),
       };
-      return runServer(exercise, dir, events, roomsClauses, {
+      return runServer(exercise, dir, events, text, roomsClauses, {
         start: () => driver.start({}),
         context(app) {
           const context = roomsContext(driver, () => app);
@@ -121,7 +123,7 @@ export async function runExercise(
     }
     case "ws-page":
     case "socketio-page":
-      return runPage(exercise, dir, events);
+      return runPage(exercise, dir, events, text);
   }
 }
 
@@ -150,13 +152,12 @@ async function runServer<C>(
   exercise: Exercise,
   dir: string,
   events: RunEvents,
+  text: Messages,
   table: readonly Clause<C>[],
   plan: ServerPlan<C>,
 ): Promise<RunOutcome> {
   const checks = checksOf(exercise, table);
-  events.step(
-    "type-checking and starting your server (tsc, node --import tsx server.ts)",
-  );
+  events.step(text.stepStartServer);
   const [compiled, started] = await Promise.all([
     typeCheck(dir),
     plan.start().then(
@@ -175,20 +176,14 @@ async function runServer<C>(
     };
   }
   const { app } = started;
-  events.step(
-    `your server is ready on port ${app.port}; running ${checks.length} checks`,
-  );
+  events.step(text.stepServerReady(app.port, checks.length));
   const { context, close } = plan.context(app);
   const results: CheckResult[] = [];
   let stop: Stop | undefined;
   for (const { check, clause } of checks) {
-    let result = await runCheck(check, clause, context, results);
+    let result = await runCheck(check, clause, context, results, text);
     if (!app.alive && !result.ok)
-      result = {
-        ...result,
-        happened:
-          "your server stopped while this check ran (its last lines are below).",
-      };
+      result = { ...result, happened: text.serverStoppedInCheck };
     // A failed clause leaves its clients open: close them, or the next
     // check (openConnections back to 0?) would fail on them.
     await withTimeout(close(), 3000).catch(() => {});
@@ -208,6 +203,7 @@ async function runPage(
   exercise: Exercise,
   dir: string,
   events: RunEvents,
+  text: Messages,
 ): Promise<RunOutcome> {
   const checks = checksOf(exercise, pageClauses);
   const { chromium } = await import("playwright-core");
@@ -215,18 +211,13 @@ async function runPage(
   if (!existsSync(chromiumPath)) {
     return {
       results: [],
-      stop: {
-        kind: "setup",
-        message: `Chromium is not at ${chromiumPath}, and page exercises run in it. Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH to its path.`,
-      },
+      stop: { kind: "setup", message: text.noChromium(chromiumPath) },
     };
   }
   const driver = exercise.kind === "ws-page" ? wsDriver : socketIoDriver([]);
   const out = mkdtempSync(join(tmpdir(), `verify-${exercise.name}-`));
   try {
-    events.step(
-      "compiling your page code (tsc) and starting the reference server",
-    );
+    events.step(text.stepCompilePage);
     const [compiled, started] = await Promise.all([
       typeCheck(dir, out),
       driver.start({ PUSH_INTERVAL_MS: PAGE_PUSH_INTERVAL_MS }).then(
@@ -239,7 +230,7 @@ async function runPage(
         results: [],
         stop: {
           kind: "setup",
-          message: `The reference server did not start: ${started.error.split("\n")[0]}. Build the demos first: npm run build.`,
+          message: text.referenceDidNotStart(started.error.split("\n")[0]!),
         },
       };
     }
@@ -252,6 +243,7 @@ async function runPage(
     // browser: said as a warning, read from the code, not made to crash.
     for (const warning of globalEventWarnings(
       readFileSync(join(dir, exercise.edit), "utf8"),
+      text.globalEventWarning,
     ))
       events.warn(`${exercise.edit}:${warning.line}: ${warning.message}`);
     const browser = await chromium.launch({
@@ -275,9 +267,7 @@ async function runPage(
           });
         else await route.fulfill({ status: 404, body: "not in your exercise" });
       });
-      events.step(
-        `opening the page in Chromium, served by the reference server on port ${app.port}, with your code`,
-      );
+      events.step(text.stepOpenPage(app.port));
       await page.goto(`${app.origin}/`);
       const context: PageContext = {
         get app() {
@@ -296,7 +286,7 @@ async function runPage(
       };
       const results: CheckResult[] = [];
       for (const { check, clause } of checks) {
-        const result = await runCheck(check, clause, context, results);
+        const result = await runCheck(check, clause, context, results, text);
         results.push(result);
         events.result(result);
       }
@@ -343,6 +333,7 @@ async function runCheck<C>(
   clause: Clause<C>,
   context: C,
   before: readonly CheckResult[],
+  text: Messages,
 ): Promise<CheckResult> {
   const needed = before.find(
     (result) => result.check.clause === check.requires && !result.ok,
@@ -352,7 +343,7 @@ async function runCheck<C>(
       check,
       clause: clause,
       ok: false,
-      happened: `not run: it needs "${needed.clause.name}" to pass first.`,
+      happened: text.notRun(text.clauseName(needed.clause)),
     };
   const limit = clause.timeoutMs ?? CHECK_TIMEOUT_MS;
   try {
@@ -363,7 +354,7 @@ async function runCheck<C>(
       check,
       clause: clause,
       ok: false,
-      happened: happenedOf(error, limit),
+      happened: happenedOf(error, limit, text),
     };
   }
 }
@@ -381,9 +372,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** An assertion's message in plain words: its first lines, without Vitest's jargon. */
-function happenedOf(error: unknown, limit: number): string {
-  if (error instanceof TimedOut)
-    return `nothing came within ${limit / 1000} s: the test client was still waiting (for a welcome, a message or an answer).`;
+function happenedOf(error: unknown, limit: number, text: Messages): string {
+  if (error instanceof TimedOut) return text.nothingCame(limit / 1000);
   return (
     messageOf(error)
       // eslint-disable-next-line no-control-regex -- terminal colours, if any

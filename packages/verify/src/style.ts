@@ -4,6 +4,8 @@
 // the page works; it is deprecated, and the handler's input is implicit.
 // verify prints these beside the checks and never fails on them.
 
+import { messages } from "./messages.js";
+
 /** One warning: the line (from 1) and what to do. */
 export interface StyleWarning {
   readonly line: number;
@@ -28,8 +30,14 @@ function closeOf(source: string, open: number): number {
   return source.length;
 }
 
-/** Handlers that name no parameter and read the global `event`. */
-export function globalEventWarnings(source: string): StyleWarning[] {
+/**
+ * Handlers that name no parameter and read the global `event`, each with
+ * `message` (verify passes the sentence in the run's language).
+ */
+export function globalEventWarnings(
+  source: string,
+  message = messages.en.globalEventWarning,
+): StyleWarning[] {
   const handlers = [...source.matchAll(PARAMETERLESS_HANDLER)].map((match) => {
     const open = match.index + match[0].length - 1;
     return { start: match.index, open, close: closeOf(source, open) };
@@ -50,8 +58,7 @@ export function globalEventWarnings(source: string): StyleWarning[] {
     return [
       {
         line: source.slice(0, handler.start).split("\n").length,
-        message:
-          "this handler names no parameter and reads `event`, the global window.event. Browsers still set it, so the page works; it is deprecated and hides where the event comes from. Take the event as the handler's parameter: (event) => event.data. A warning about style, not a failure.",
+        message,
       },
     ];
   });

@@ -1,7 +1,9 @@
 // One verify run, printed as it goes: returns the exit code.
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { exercisesDir, repoRoot, type Exercise } from "./exercises.js";
+import { exercisesDir, repoRoot, titleOf, type Exercise } from "./exercises.js";
+import type { Locale } from "./locale.js";
+import { messages } from "./messages.js";
 import { formatResult, formatStop, formatSummary } from "./report.js";
 import { runExercise } from "./run.js";
 
@@ -10,6 +12,8 @@ export interface VerifyOptions {
   readonly solution?: boolean;
   /** Check this folder instead (a copy of start/ or solution/). */
   readonly dir?: string;
+  /** The language of the report; English when not given. */
+  readonly locale?: Locale;
 }
 
 /** Checks one exercise and prints the report through `print`; 0 if all pass. */
@@ -23,25 +27,33 @@ export async function verify(
     : `${exercisesDir}${exercise.name}/${options.solution ? "solution" : "start"}`;
   const shown = relative(repoRoot, dir) || ".";
   const editPath = `${shown}/${exercise.edit}`;
+  const locale = options.locale ?? "en";
+  const text = messages[locale];
   if (!existsSync(`${dir}/tsconfig.json`)) {
-    print(
-      `verify: ${shown} is not an exercise folder (it has no tsconfig.json). Check the path, or run npm run verify:list.`,
-    );
+    print(text.notAnExerciseFolder(shown));
     return 1;
   }
-  print(`verify ${exercise.name}: ${exercise.title}`);
-  print(
-    `checking ${shown}/ against ${exercise.checks.length} clauses of the contract; the file to edit is ${editPath}`,
+  print(text.heading(exercise.name, titleOf(exercise, locale)));
+  print(text.checking(shown, exercise.checks.length, editPath));
+  const outcome = await runExercise(
+    exercise,
+    dir,
+    {
+      step: (line) => print(`  ... ${line}`),
+      warn: (line) => print(`  ${text.warnLabel}  ${line}`),
+      result: (result) =>
+        formatResult(result, locale).forEach((line) => print(line)),
+    },
+    text,
   );
-  const outcome = await runExercise(exercise, dir, {
-    step: (line) => print(`  ... ${line}`),
-    warn: (line) => print(`  warn  ${line}`),
-    result: (result) => formatResult(result).forEach((line) => print(line)),
-  });
-  if (outcome.stop) formatStop(outcome.stop, editPath).forEach(print);
-  formatSummary(exercise, outcome, editPath, options.solution ?? false).forEach(
-    print,
-  );
+  if (outcome.stop) formatStop(outcome.stop, editPath, locale).forEach(print);
+  formatSummary(
+    exercise,
+    outcome,
+    editPath,
+    options.solution ?? false,
+    locale,
+  ).forEach(print);
   const allPass =
     !outcome.stop &&
     outcome.results.length === exercise.checks.length &&

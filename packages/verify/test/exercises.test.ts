@@ -38,6 +38,20 @@ function anchorsOf(url: string): string[] {
   return [...text.matchAll(/^#{1,4} (.+)$/gm)].map((m) => slug(m[1]!));
 }
 
+const HANGUL = /[\uac00-\ud7af]/;
+
+/**
+ * The Korean page's heading with the id `anchor`, as verify names it (no
+ * backticks). Korean headings keep the English ids: `## 방 {#rooms}`.
+ */
+function koreanHeadingOf(url: string, anchor: string): string | undefined {
+  const path = url.replace(/\/$/, "/index").replace(/^\//, "");
+  const text = readFileSync(`${repoRoot}docs/ko/${path}.md`, "utf8");
+  for (const match of text.matchAll(/^#{1,4} (.+) \{#([^}]+)\}$/gm))
+    if (match[2] === anchor) return match[1]!.replaceAll("`", "");
+  return undefined;
+}
+
 it("has the six exercises of lessons 1 and 2, in workshop order", () => {
   expect(exercises.map((e) => e.name)).toEqual([
     "ws-server-push",
@@ -69,5 +83,23 @@ describe.each(exercises)("$name", (exercise) => {
     }
     if (exercise.next)
       expect(exercises.map((e) => e.name)).toContain(exercise.next);
+  });
+
+  it("says each check in Korean too, naming the Korean page's section", () => {
+    expect(exercise.ko.title).toMatch(HANGUL);
+    for (const check of exercise.checks) {
+      const [url, anchor] = check.docs.split("#");
+      const heading = koreanHeadingOf(url!, anchor!);
+      expect(
+        heading,
+        `docs/ko has no #${anchor} for ${check.docs}`,
+      ).toBeDefined();
+      expect(check.ko.section.endsWith(`, ${heading}`), check.ko.section).toBe(
+        true,
+      );
+      // A hint in one language is a hint in both.
+      expect(check.ko.hint === undefined).toBe(check.hint === undefined);
+      if (check.ko.hint) expect(check.ko.hint).toMatch(HANGUL);
+    }
   });
 });

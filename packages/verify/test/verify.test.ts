@@ -51,7 +51,9 @@ function runVerify(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cli, ...args],
+      // In English whatever this machine's locale: these tests read the
+      // English lines (korean.test.ts reads the Korean ones).
+      [cli, ...args, "--lang", "en"],
       { cwd: root, timeout: 120_000 },
       (error, stdout, stderr) =>
         resolve({
