@@ -5,7 +5,10 @@
 // Frames carry what people typed: each is set as text (textContent),
 // never as HTML, so a message like <img src=x onerror=...> is shown, not run.
 
-/** Enough to scroll back over a minute of pushes; older lines are dropped. */
+/**
+ * About five minutes of lesson 1 (a push every 3 s and its reply); older
+ * lines are dropped, so a page left open all day does not grow.
+ */
 const MAX_LINES = 200;
 /** Remembered across reloads: a hidden panel stays hidden. */
 const HIDDEN_KEY = "wire-panel";
