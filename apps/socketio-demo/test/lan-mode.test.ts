@@ -13,6 +13,8 @@ describeLanMode("socketio-demo", (env) => serve(env), {
     "/assets/style.css",
     "/assets/client/main.js",
     "/assets/client/rooms.js",
+    "/assets/client/wire.js",
+    "/assets/kit/wire-panel.js",
     "/assets/rooms/browser/chat-view.js",
     "/assets/rooms/src/schema.js",
     `${SOCKET_PATH}/socket.io.js`,

@@ -12,6 +12,8 @@ describeLanMode("ws-demo", (env) => serve(env), {
     "/assets/style.css",
     "/assets/client/main.js",
     "/assets/client/rooms.js",
+    "/assets/client/wire.js",
+    "/assets/kit/wire-panel.js",
     "/assets/rooms/browser/chat-view.js",
     "/assets/rooms/src/schema.js",
   ],

@@ -8,6 +8,10 @@ import type { Stats } from "./stats.js";
 // Express and pug do not read as a path.
 const sharedViews = fileURLToPath(new URL("../views/", import.meta.url));
 const publicDir = fileURLToPath(new URL("../public/", import.meta.url));
+// The wire panel's browser code (browser/), compiled: served at /assets/kit.
+const kitBrowserDir = fileURLToPath(
+  new URL("../dist/browser/", import.meta.url),
+);
 
 export interface DemoAppOptions {
   /** The page title: "Server push with ws"... */
@@ -56,12 +60,14 @@ export function createDemoApp(options: DemoAppOptions): Express {
     });
   }
   // #endregion express
-  // Compiled browser code (dist/public), then the shared stylesheet.
+  // Compiled browser code (dist/public), then the shared stylesheet and
+  // the wire panel.
   app.use(
     "/assets",
     express.static(fileURLToPath(new URL("dist/public/", options.appRoot))),
   );
   app.use("/assets", express.static(publicDir));
+  app.use("/assets/kit", express.static(kitBrowserDir));
   for (const asset of options.assets ?? []) {
     app.use(asset.path, express.static(asset.dir));
   }

@@ -109,6 +109,9 @@ export class ChatView {
     }
     const item = this.line(tab, "message", "");
     item.dataset.id = message.id;
+    // Drawn apart from the others' (style.css). By name: the server keeps
+    // no accounts, so two people who join with one name both see it as theirs.
+    if (message.name === tab.name) item.classList.add("own");
     const who = document.createElement("b");
     who.textContent = message.name;
     const text = document.createElement("span");
@@ -116,6 +119,8 @@ export class ChatView {
     text.textContent = message.text;
     item.replaceChildren(time(message.at), " ", who, " ", text);
     placeInServerOrder(tab.list, item);
+    // Again, now that it holds its text: line() scrolled to it empty.
+    item.scrollIntoView({ block: "nearest" });
   }
 
   system(event: SystemEvent): void {

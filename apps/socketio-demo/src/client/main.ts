@@ -7,6 +7,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from "../protocol.js";
+import { showPacketsOf } from "./wire.js";
 
 const MAX_LINES = 50;
 const stateLabel = document.querySelector<HTMLElement>("#state")!;
@@ -21,6 +22,7 @@ const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
   path: SOCKET_PATH,
 });
 // #endregion connect
+showPacketsOf(socket.io); // the wire panel: every Engine.IO packet
 
 // #region transport
 function showTransport(): void {

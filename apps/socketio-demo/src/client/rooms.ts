@@ -12,6 +12,7 @@ import {
   type TypingEvent,
 } from "/assets/rooms/browser/chat-view.js";
 import { ROOMS_NAMESPACE, SOCKET_PATH } from "../protocol.js";
+import { showPacketsOf } from "./wire.js";
 
 interface ServerEvents {
   message: (message: ChatMessage) => void;
@@ -34,6 +35,7 @@ const ACK_TIMEOUT_MS = 5000;
 const socket: Socket<ServerEvents, ClientEvents> = io(ROOMS_NAMESPACE, {
   path: SOCKET_PATH,
 });
+showPacketsOf(socket.io); // the wire panel: every Engine.IO packet
 
 // #region client-acks
 // emitWithAck resolves with the server's answer; .timeout() makes one

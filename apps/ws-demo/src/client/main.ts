@@ -6,6 +6,7 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from "../protocol.js";
+import { showFramesOf } from "./wire.js";
 
 const STATE_NAMES = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"] as const;
 const RECONNECT_BASE_MS = 500;
@@ -29,6 +30,7 @@ let attempt = 0;
 
 function connect(): void {
   const ws = new WebSocket(socketUrl());
+  showFramesOf(ws); // the wire panel: every frame in and out
   showState(ws);
 
   ws.addEventListener("open", () => {

@@ -11,6 +11,7 @@ import {
   type TypingEvent,
 } from "/assets/rooms/browser/chat-view.js";
 import { ROOMS_WS_PATH } from "../protocol.js";
+import { showFramesOf } from "./wire.js";
 
 const STATE_NAMES = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"] as const;
 const ACK_TIMEOUT_MS = 5000;
@@ -77,6 +78,7 @@ async function join(room: string, name: string, after?: string): Promise<void> {
 function connect(): void {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   ws = new WebSocket(`${scheme}//${location.host}${ROOMS_WS_PATH}`);
+  showFramesOf(ws); // the wire panel: every frame in and out
   view.setState("CONNECTING");
   ws.addEventListener("open", () => {
     attempt = 0;
