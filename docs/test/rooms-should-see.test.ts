@@ -76,7 +76,10 @@ async function watch(browser: Browser, name: AppName): Promise<Seen> {
     await tabSays(bob, /onerror/);
     const seen = { ann: await readChatTab(ann), bob: await readChatTab(bob) };
     await bob.close();
+    // `system` (bob left) comes first, then `presence`: wait for both, or a
+    // busy machine reads the tab between the two.
     await tabSays(ann, /bob left/);
+    await tabSays(ann, /In the room: ann$/m);
     const annLater = await readChatTab(ann);
     await ann.close();
     await terminalSays(/(close|disconnect) [\s\S]*(close|disconnect) /);
