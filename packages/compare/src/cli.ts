@@ -12,7 +12,7 @@ import { comparisonJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import type { Comparison } from "./report/model.js";
 import { renderTable } from "./report/table.js";
-import { runPlan } from "./run/plan.js";
+import { runPlan } from "./run/run.js";
 import { Progress } from "./run/progress.js";
 
 const HELP = `Usage: node packages/compare/dist/cli.js [options]   (after npm run compare, or npm run build)
