@@ -20,6 +20,7 @@ const workerEntry = fileURLToPath(
 export const CLIENTS_PER_WORKER = 2500;
 const CLIENTS_PER_ADDRESS = 2500;
 
+/** One client process, driven one command at a time over IPC. */
 export class Worker {
   private constructor(private readonly child: ChildProcess) {}
 
