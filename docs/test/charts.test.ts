@@ -1,13 +1,10 @@
 // The Measured page's charts, drawn from a known JSON: what is drawn, and
 // where, follows from the figures; labels follow the locale.
 import { describe, expect, it } from "vitest";
-import {
-  comparisonCharts,
-  linearTicks,
-  logTicks,
-  ratioBars,
-  type ComparisonData,
-} from "../.vitepress/theme/charts.js";
+import { comparisonCharts } from "../.vitepress/theme/charts.js";
+import type { ComparisonData } from "../.vitepress/theme/charts/data.js";
+import { ratioBars } from "../.vitepress/theme/charts/ratio-bars.js";
+import { linearTicks, logTicks } from "../.vitepress/theme/charts/svg.js";
 
 const distribution = [1, 1, 1, 2, 2, 3, 4, 5, 8, 10];
 const data: ComparisonData = {

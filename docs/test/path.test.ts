@@ -181,8 +181,12 @@ describe("the lessons' names", () => {
   it("the components' words name them too", () => {
     for (const file of [
       ".vitepress/theme/charts.ts",
+      ".vitepress/theme/charts/labels.ts",
       "rooms/LocTable.vue",
       "verdict/model.ts",
+      "verdict/rows.ts",
+      "verdict/words.ts",
+      "verdict/links.ts",
     ]) {
       const text = readFileSync(join(docsRoot, file), "utf8").replace(
         /^\s*(\/\/|\*|\/\*).*$/gm,

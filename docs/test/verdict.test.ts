@@ -8,16 +8,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { countFeatures } from "../rooms/features.js";
+import { type Comparison, valueAt } from "../verdict/data.js";
 import {
   COLUMNS,
-  type Comparison,
   formatFigure,
   formatPart,
   type Part,
   type Row,
-  valueAt,
-  verdictRows,
 } from "../verdict/model.js";
+import { verdictRows } from "../verdict/rows.js";
 import { readRuns } from "../verdict/runs.js";
 import { docsRoot } from "./markdown.js";
 

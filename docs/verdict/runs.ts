@@ -9,7 +9,9 @@ import { join } from "node:path";
 // which a build-time loader cannot load.
 import type { Locale } from "../.vitepress/theme/i18n.js";
 import type { LocTable } from "../rooms/features.js";
-import { type Comparison, type Row, type Runs, verdictRows } from "./model.js";
+import type { Comparison, Runs } from "./data.js";
+import type { Row } from "./model.js";
+import { verdictRows } from "./rows.js";
 
 const dataDir = join(new URL(".", import.meta.url).pathname, "..", "data");
 

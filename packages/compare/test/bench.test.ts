@@ -8,14 +8,11 @@ import {
 } from "../src/bench/frames.js";
 import { percentile } from "../src/bench/percentiles.js";
 import { format } from "prettier";
-import {
-  byteCheck,
-  checksFor,
-  comparisonJson,
-  extraTables,
-  type Comparison,
-} from "../src/bench/report.js";
-import type { ServerFigures } from "../src/bench/measure.js";
+import { byteCheck, checksFor } from "../src/report/checks.js";
+import { comparisonJson } from "../src/report/json.js";
+import type { Comparison } from "../src/report/model.js";
+import { extraTables } from "../src/report/more-tables.js";
+import type { ServerFigures } from "../src/bench/server-figures.js";
 
 describe("protocol arithmetic", () => {
   it.each([

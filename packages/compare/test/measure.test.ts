@@ -4,10 +4,13 @@
 // dist/ (turbo builds the package before its tests).
 import { describe, expect, it } from "vitest";
 import type * as MeasureModule from "../src/bench/measure.js";
-import type { MeasureOptions, ServerFigures } from "../src/bench/measure.js";
-import type * as ReportModule from "../src/bench/report.js";
+import type {
+  MeasureOptions,
+  ServerFigures,
+} from "../src/bench/server-figures.js";
+import type * as ChecksModule from "../src/report/checks.js";
 import type { ServerName } from "../src/bench/servers.js";
-import type { WorkerTransport } from "../src/bench/client-worker.js";
+import type { WorkerTransport } from "../src/bench/client-protocol.js";
 
 // Types from src (type checking does not wait for the build), code from dist.
 const built = (path: string) =>
@@ -16,8 +19,8 @@ const { measureServer, prepareServer } = (await import(
   built("bench/measure.js")
 )) as typeof MeasureModule;
 const { checksFor } = (await import(
-  built("bench/report.js")
-)) as typeof ReportModule;
+  built("report/checks.js")
+)) as typeof ChecksModule;
 
 const options: MeasureOptions = {
   clients: 20,

@@ -2,8 +2,9 @@
 // servers, real client processes, the built tool (see measure.test.ts).
 import { describe, expect, it } from "vitest";
 import type * as MeasureModule from "../src/bench/measure.js";
-import type { MeasureOptions } from "../src/bench/measure.js";
+import type { MeasureOptions } from "../src/bench/server-figures.js";
 import type * as RoomsModule from "../src/bench/rooms.js";
+import type * as ChecksModule from "../src/report/checks.js";
 import type * as ServersModule from "../src/bench/servers.js";
 
 const built = (path: string) =>
@@ -11,9 +12,12 @@ const built = (path: string) =>
 const { measureServer, prepareServer } = (await import(
   built("bench/measure.js")
 )) as typeof MeasureModule;
-const { measureRooms, roomsChecks, roomsRows } = (await import(
+const { measureRooms, roomsRows } = (await import(
   built("bench/rooms.js")
 )) as typeof RoomsModule;
+const { roomsChecks } = (await import(
+  built("report/checks.js")
+)) as typeof ChecksModule;
 const { knobs } = (await import(
   built("bench/servers.js")
 )) as typeof ServersModule;

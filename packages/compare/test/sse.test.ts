@@ -9,8 +9,12 @@ import {
 } from "../src/bench/event-stream.js";
 import { serverSentEventBytes } from "../src/bench/frames.js";
 import type * as MeasureModule from "../src/bench/measure.js";
-import type { MeasureOptions, ServerFigures } from "../src/bench/measure.js";
-import { sseChecks, sseResult } from "../src/bench/sse-baseline.js";
+import type {
+  MeasureOptions,
+  ServerFigures,
+} from "../src/bench/server-figures.js";
+import { sseResult } from "../src/bench/sse-baseline.js";
+import { sseChecks } from "../src/report/checks.js";
 import type * as ResumeModule from "../src/bench/sse-resume.js";
 
 const built = (path: string) =>

@@ -1,3 +1,5 @@
+// Summaries of what was measured: percentiles of a sample, the sample at
+// the percentiles the docs chart, how far a cadence strays, and sums.
 /** The p-th percentile (0-100) of `values`, nearest-rank; NaN when empty. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -15,4 +17,20 @@ export const DISTRIBUTION_PERCENTILES = [
 export function distribution(values: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   return DISTRIBUTION_PERCENTILES.map((p) => percentile(sorted, p));
+}
+
+/** |gap - interval|, summarised. */
+export function cadence(gapsMs: readonly number[], intervalMs: number) {
+  const deviations = gapsMs.map((gap) => Math.abs(gap - intervalMs));
+  return {
+    p50: percentile(deviations, 50),
+    p99: percentile(deviations, 99),
+    max: deviations.length
+      ? deviations.reduce((max, value) => Math.max(max, value))
+      : Number.NaN,
+  };
+}
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }

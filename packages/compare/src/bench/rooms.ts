@@ -1,9 +1,6 @@
 // Lesson 2 under load: R rooms of M members on one demo (or, with Redis,
 // on two processes of it), each member saying at a set rate under the
 // rooms' rate limit; then a burst. Clients run in separate processes.
-import { fork, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import {
   canUseClientAddresses,
   clientAddress,
@@ -11,95 +8,19 @@ import {
   type RunningApp,
 } from "@repo/contract";
 import type { ServerSnapshot } from "./instrument.js";
-import { byteCheck, type Check } from "./report.js";
-import { settledHeap, snapshot, sum, waitUntil } from "./measure.js";
-import { distribution, percentile } from "./percentiles.js";
+import { distribution, percentile, sum } from "./percentiles.js";
+import { RoomsWorker } from "./rooms-clients.js";
+import type { RoomsFigures, RoomsOptions } from "./rooms-figures.js";
 import type {
-  RoomsCommand,
   RoomsMember,
   RoomsReport,
   RoomsTransport,
 } from "./rooms-worker.js";
 import { serverEntries, type ServerName } from "./servers.js";
-
-export interface RoomsOptions {
-  readonly rooms: number;
-  readonly members: number;
-  /** Each member says once every this many ms (the limit is one a second). */
-  readonly sayEveryMs: number;
-  /** How many times each member says at that rate. */
-  readonly says: number;
-  /** Then each member says this many at once (the limit's bucket holds 10). */
-  readonly burst: number;
-  readonly progress: (text: string) => void;
-}
-
-/** One transport's rooms, on one process or two. */
-export interface RoomsFigures {
-  readonly label: string;
-  readonly server: ServerName;
-  readonly processes: number;
-  readonly members: number;
-  readonly heapPerMember: number;
-  /** Steady phase: says answered ok, refused, and `message` events received. */
-  readonly says: number;
-  readonly rateLimited: number;
-  readonly deliveries: number;
-  readonly expectedDeliveries: number;
-  readonly deliveriesPerSecond: number;
-  readonly latencyP50Ms: number;
-  readonly latencyP99Ms: number;
-  readonly latencyDistributionMs: readonly number[];
-  /** Byte check: what the servers' sockets say against the clients' frame sums. */
-  readonly bytesWritten: number;
-  readonly expectedBytesWritten: number;
-  readonly bytesRead: number;
-  readonly expectedBytesRead: number;
-  /** `message` frames only, per delivery (acks are counted apart). */
-  readonly bytesPerDelivery: number;
-  /** Everything the server wrote in the window (messages and acks), per delivery. */
-  readonly bytesWrittenPerDelivery: number;
-  /** Server CPU (user + system) during the burst, per 1000 deliveries. */
-  readonly cpuMsPer1000Deliveries: number;
-  /** Burst: every member says `burst` at once; deliveries over the time until the last one. */
-  readonly burstDeliveries: number;
-  readonly burstDeliveriesPerSecond: number;
-  readonly burstLatencyP99Ms: number;
-}
+import { settledHeap, snapshot, waitUntil } from "./snapshots.js";
 
 const instrument = new URL("./instrument.js", import.meta.url).href;
-const workerEntry = fileURLToPath(
-  new URL("./rooms-worker.js", import.meta.url),
-);
 const WORKERS = 2;
-
-class RoomsWorker {
-  // One listener for the process's life: a run adds none that outlive it.
-  private readonly exited: Promise<never>;
-  private constructor(private readonly child: ChildProcess) {
-    this.exited = once(child, "exit").then(([code]) => {
-      throw new Error(
-        `a rooms client process exited with code ${String(code)}`,
-      );
-    });
-    this.exited.catch(() => {});
-  }
-  static start(): RoomsWorker {
-    return new RoomsWorker(
-      fork(workerEntry, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
-    );
-  }
-  /** One command at a time per process: the answer is the next message. */
-  async run(command: RoomsCommand): Promise<RoomsReport> {
-    const answer = once(this.child, "message") as Promise<[RoomsReport]>;
-    this.child.send(command);
-    const [report] = await Promise.race([answer, this.exited]);
-    return report;
-  }
-  stop(): void {
-    this.child.kill();
-  }
-}
 
 /** The demos' rooms: ws-demo over /ws/rooms, socketio-demo over /rooms (WebSocket only). */
 export const roomsRows: ReadonlyArray<{
@@ -396,78 +317,3 @@ export async function measureRooms(
 
 /** The apps take REDIS_URL but do not share rooms through it yet. */
 export class NeedsLessonThree extends Error {}
-
-/** What `--scenario rooms` adds to the comparison. */
-export interface RoomsComparison {
-  readonly options: Omit<RoomsOptions, "progress">;
-  readonly transports: readonly RoomsFigures[];
-  /** The same on two processes sharing rooms through Redis; empty when not run. */
-  readonly twoProcesses: readonly RoomsFigures[];
-  /** Why the two-process runs are missing, when they are. */
-  readonly twoProcessesNote: string | null;
-  /** Socket.IO's figures over ws's, on one process and on two. */
-  readonly across: readonly RoomsRatios[];
-}
-
-export interface RoomsRatios {
-  readonly label: string;
-  readonly heapPerMember: number;
-  readonly latencyP50: number;
-  readonly latencyP99: number;
-  readonly bytesPerDelivery: number;
-  readonly cpuPer1000Deliveries: number;
-  readonly burstDeliveriesPerSecond: number;
-}
-
-/** Socket.IO against ws wherever both were measured (same processes). */
-export function roomsAcross(
-  groups: ReadonlyArray<readonly RoomsFigures[]>,
-): RoomsRatios[] {
-  return groups.flatMap((group) => {
-    const ws = group.find((f) => f.server === "ws-demo");
-    const sio = group.find((f) => f.server === "socketio-demo");
-    if (!ws || !sio) return [];
-    return [
-      {
-        label: `${sio.label} / ${ws.label}`,
-        heapPerMember: sio.heapPerMember / ws.heapPerMember,
-        latencyP50: sio.latencyP50Ms / ws.latencyP50Ms,
-        latencyP99: sio.latencyP99Ms / ws.latencyP99Ms,
-        bytesPerDelivery: sio.bytesPerDelivery / ws.bytesPerDelivery,
-        cpuPer1000Deliveries:
-          sio.cpuMsPer1000Deliveries / ws.cpuMsPer1000Deliveries,
-        burstDeliveriesPerSecond:
-          sio.burstDeliveriesPerSecond / ws.burstDeliveriesPerSecond,
-      },
-    ];
-  });
-}
-
-/** The rooms' checks: exact bytes both ways, every say delivered to every member, none refused. */
-export function roomsChecks(figures: RoomsFigures): Check[] {
-  const subject = `rooms, ${figures.label}`;
-  return [
-    byteCheck(
-      subject,
-      "written",
-      figures.bytesWritten,
-      figures.deliveries,
-      figures.expectedBytesWritten,
-    ),
-    byteCheck(
-      subject,
-      "read",
-      figures.bytesRead,
-      figures.says,
-      figures.expectedBytesRead,
-    ),
-    {
-      subject,
-      what: "every say reached every member of its room",
-      ok:
-        figures.deliveries === figures.expectedDeliveries &&
-        figures.rateLimited === 0,
-      detail: `${figures.deliveries} deliveries of ${figures.says} says to rooms of ${figures.expectedDeliveries / Math.max(1, figures.says)}, ${figures.rateLimited} refused as rate-limited`,
-    },
-  ];
-}

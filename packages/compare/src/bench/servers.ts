@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import type { WorkerTransport } from "./client-worker.js";
+import type { WorkerTransport } from "./client-protocol.js";
 
 /** The servers the compare tool can start, each as its own process. */
 export type ServerName =

@@ -1,0 +1,11 @@
+// The repository's own scripts' tests (npm run test:scripts, part of npm
+// test): the import-cycle check on its fixtures.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ["*.test.mjs"],
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+  },
+});
