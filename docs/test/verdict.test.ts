@@ -173,6 +173,22 @@ describe("figures that move between runs", () => {
     expect(formatPart(several)).toBe("0.90x – 1.58x");
   });
 
+  it("draw a direction only when every stored run falls on one side of 1.0x", () => {
+    const words = (all: Comparison[]) =>
+      verdictRows({ latest: all.at(-1)!, all }, loc, "en")
+        .find((row) => row.id === "cpu")!
+        .cells.socketio.filter((part) => part.kind === "text")
+        .map((part) => part.text)
+        .join(" ");
+    expect(words([cpu(1.09), cpu(1.59), cpu(1.17)])).toContain(
+      "higher in every stored run",
+    );
+    expect(words([cpu(0.8), cpu(0.95)])).toContain("lower in every stored run");
+    const mixed = words([cpu(0.9), cpu(1.58), cpu(1.17)]);
+    expect(mixed).toContain("no direction drawn");
+    expect(mixed).not.toContain("higher in every stored run");
+  });
+
   it("with one stored run, the page says it draws no direction from them", () => {
     const rows = verdictRows(
       { latest: cpu(1.17), all: [cpu(1.17)] },

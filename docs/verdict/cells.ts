@@ -48,5 +48,25 @@ export function cellParts(runs: Runs, loc: LocTable, locale: Locale) {
     value: valueAt(loc, path) as number,
     format: "lines",
   });
-  return { w, text, link, close, figure, counted };
+  /**
+   * What a ratio's stored runs say, in words: a direction ("higher in
+   * every stored run") only when every run falls on the same side of 1.0x;
+   * with one run, or runs on both sides, the cell says it draws none.
+   */
+  const direction = (path: string): Part[] => {
+    const ratios = runs.all
+      .map((run) => valueAt(run, path))
+      .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    if (ratios.length === 0) return [];
+    const key: Key =
+      ratios.length < 2
+        ? "cpuOneRun"
+        : ratios.every((ratio) => ratio > 1)
+          ? "higherEveryRun"
+          : ratios.every((ratio) => ratio < 1)
+            ? "lowerEveryRun"
+            : "runsDisagree";
+    return [text("("), w(key), close];
+  };
+  return { w, text, link, close, figure, counted, direction };
 }

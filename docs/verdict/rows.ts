@@ -14,7 +14,7 @@ import { WORDS } from "./words.js";
  * (rooms/features.ts); `runs` the stored comparison runs.
  */
 export function verdictRows(runs: Runs, loc: LocTable, locale: Locale): Row[] {
-  const { w, text, link, close, figure, counted } = cellParts(
+  const { w, text, link, close, figure, counted, direction } = cellParts(
     runs,
     loc,
     locale,
@@ -115,8 +115,10 @@ export function verdictRows(runs: Runs, loc: LocTable, locale: Locale): Row[] {
           text("."),
           w("against"),
           ...figure(`${acrossDemo}.heapPerConnection`, "ratio"),
+          ...direction(`${acrossDemo}.heapPerConnection`),
           text("/"),
           ...figure(`${roomsAcross}.heapPerMember`, "ratio"),
+          ...direction(`${roomsAcross}.heapPerMember`),
         ],
         sse: sse
           ? [
@@ -144,7 +146,11 @@ export function verdictRows(runs: Runs, loc: LocTable, locale: Locale): Row[] {
           text("."),
           w("against"),
           ...figure(`${roomsAcross}.cpuPer1000Deliveries`, "ratio"),
-          ...(runs.all.length > 1 ? [] : [text("("), w("cpuOneRun"), close]),
+          ...direction(`${roomsAcross}.cpuPer1000Deliveries`),
+          text(";"),
+          w("burst"),
+          ...figure(`${roomsAcross}.burstDeliveriesPerSecond`, "ratio"),
+          ...direction(`${roomsAcross}.burstDeliveriesPerSecond`),
         ],
         sse: [w("sseCpu"), link("rooms", LESSON.rooms), close],
       },

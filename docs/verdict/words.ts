@@ -50,6 +50,10 @@ export const WORDS = {
     sseNoRooms:
       "no rooms: you would keep room membership by hand, as ws does (",
     cpuOneRun: "one run stored: no direction drawn",
+    higherEveryRun: "higher in every stored run",
+    lowerEveryRun: "lower in every stored run",
+    runsDisagree: "the stored runs fall on both sides: no direction drawn",
+    burst: "burst deliveries a second, Socket.IO / ws:",
     sseCpu:
       "no rooms here, so no deliveries measured: the fan-out would be ws's loop over response streams (",
     connect: "connect",
@@ -157,6 +161,10 @@ export const WORDS = {
     sseNoRooms: "채팅방 없음: ws처럼 방 멤버를 직접 관리하게 됩니다 (",
     cpuOneRun:
       "저장된 실행이 하나뿐이라 어느 쪽이 더 드는지 결론 내리지 않습니다",
+    higherEveryRun: "저장된 모든 실행에서 더 높음",
+    lowerEveryRun: "저장된 모든 실행에서 더 낮음",
+    runsDisagree: "저장된 실행들이 양쪽으로 갈려 방향을 말하지 않습니다",
+    burst: "몰아서 보낼 때 초당 전달 수, Socket.IO / ws:",
     sseCpu:
       "채팅방이 없어 전달을 측정하지 않았습니다. 팬아웃은 ws처럼 응답 스트림을 도는 루프가 됩니다 (",
     connect: "연결",
