@@ -6,6 +6,11 @@
 // and logged a few bounded lines.
 import { connect } from "node:net";
 import { LIMITS } from "@repo/rooms";
+import {
+  MAX_PAYLOAD_BYTES,
+  TRUSTED_PROXY,
+  UNTRUSTED_PEER,
+} from "../contract-settings.js";
 import { frozenPeer } from "../transport/frozen-peer.js";
 import type { CaseContext } from "./context.js";
 import { answerOutcome } from "./context.js";
@@ -56,15 +61,6 @@ export interface HostileCase {
   /** Why the expectation is what it is, where that is not obvious. */
   readonly note?: string;
 }
-
-/** The apps' default MAX_PAYLOAD_BYTES. */
-export const MAX_PAYLOAD_BYTES = 64 * 1024;
-/** The loopback address the shared app trusts as its reverse proxy (TRUST_PROXY). */
-export const TRUSTED_PROXY = "127.0.0.2";
-/** A loopback address the shared app does not trust. */
-export const UNTRUSTED_PEER = "127.0.0.3";
-/** The heartbeat of the shared app: abandoned Socket.IO sessions end within 2 of these. */
-export const HOSTILE_HEARTBEAT_MS = 500;
 
 const BOTH: readonly AppName[] = ["ws-demo", "socketio-demo"];
 const WS_ONLY: readonly AppName[] = ["ws-demo"];
