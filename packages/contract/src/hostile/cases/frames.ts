@@ -1,7 +1,8 @@
 // Hostile rows, class "frames": WebSocket frames that break RFC 6455
 // (unmasked, reserved bits and opcodes, bad control frames, invalid UTF-8),
 // messages over MAX_PAYLOAD_BYTES, and ping floods. Each ends the
-// connection with the close code the RFC names, or is answered in full.
+// connection with the close code the RFC names (or cuts it, for a flood),
+// or is answered in full.
 import { MAX_PAYLOAD_BYTES } from "../../contract-settings.js";
 import { buildFrame as frame, closePayload, OPCODE } from "../raw-websocket.js";
 import { text } from "./inputs.js";
