@@ -11,9 +11,12 @@ import { socketIoDriver } from "../src/drivers/socket-io.js";
 import { wsDriver } from "../src/drivers/ws.js";
 import { pollFor } from "../src/scale/polling.js";
 import type { RunningApp } from "../src/transport/spawn-app.js";
+import { TRUSTED_PROXY } from "../src/contract-settings.js";
 import { withTestRedis } from "./redis-fixture.js";
 
-const NGINX = "127.0.0.2";
+// The address nginx plays a proxy from everywhere in the contract; here no
+// app is told to trust it.
+const NGINX = TRUSTED_PROXY;
 const SESSION_ID_UNKNOWN = '{"code":1,"message":"Session ID unknown"}';
 
 /** The repo's config with the stickiness line taken out: round-robin. */

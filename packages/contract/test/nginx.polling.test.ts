@@ -9,9 +9,10 @@ import { haveNginx } from "@repo/demo-kit/testing";
 import { socketIoDriver } from "../src/drivers/socket-io.js";
 import { behindNginx, type Deployment } from "../src/scale/behind-nginx.js";
 import { pollFor } from "../src/scale/polling.js";
+import { TRUSTED_PROXY } from "../src/contract-settings.js";
 import { withTestRedis } from "./redis-fixture.js";
 
-const NGINX = "127.0.0.2";
+const NGINX = TRUSTED_PROXY;
 /** Clients on 16 loopback addresses: nginx's hash spreads them over both processes. */
 const CLIENTS = Array.from({ length: 16 }, (_, i) => `127.0.0.${i + 3}`);
 

@@ -6,10 +6,8 @@ import { describe } from "vitest";
 import { haveNginx } from "@repo/demo-kit/testing";
 import { wsDriver } from "../src/drivers/ws.js";
 import { behindNginx } from "../src/scale/behind-nginx.js";
-import {
-  describeTransportContract,
-  TRUSTED_PROXY,
-} from "../src/transport/suite.js";
+import { TRUSTED_PROXY } from "../src/contract-settings.js";
+import { describeTransportContract } from "../src/transport/suite.js";
 import { withTestRedis } from "./redis-fixture.js";
 
 describe.skipIf(!withTestRedis.available || !haveNginx())(

@@ -22,8 +22,9 @@ import type { RoomsDriver } from "../src/rooms/driver.js";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
 import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
 import type { RunningApp } from "../src/transport/spawn-app.js";
+import { BUSY_MACHINE_WAIT_MS } from "../src/wait-for.js";
 
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: BUSY_MACHINE_WAIT_MS };
 /** The key code every browser gives a key the IME took (the spec's "229"). */
 const IME_KEY_CODE = 229;
 

@@ -11,7 +11,7 @@ import { haveNginx } from "@repo/demo-kit/testing";
 import { describeRoomsContract } from "../src/rooms/suite.js";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
 import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
-import { TRUSTED_PROXY } from "../src/hostile/cases.js";
+import { TRUSTED_PROXY } from "../src/contract-settings.js";
 import { behindNginx } from "../src/scale/behind-nginx.js";
 import { withTestRedis } from "./redis-fixture.js";
 

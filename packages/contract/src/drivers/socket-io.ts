@@ -9,23 +9,20 @@ import type {
   ContractClient,
   TransportDriver,
 } from "../transport/driver.js";
+import { CONTRACT_HEARTBEAT_MS } from "../contract-settings.js";
 import { refusedUpgradeStatus } from "./refused.js";
 import { spawnApp, type RunningApp } from "../transport/spawn-app.js";
 
-// Short, so that the dead-peer clause takes two seconds; not shorter: at
-// 200 ms, and at 500 ms with six test tasks at once, a client starved of
-// CPU missed a ping and was dropped as dead ("ping timeout") mid-clause.
-const HEARTBEAT_MS = 1000;
 const entry = fileURLToPath(
   new URL("../../../../apps/socketio-demo/dist/server.js", import.meta.url),
 );
 
 const capabilities: Capabilities = {
   // HEARTBEAT_MS sets both pingInterval and pingTimeout in socketio-demo.
-  heartbeatEnv: { HEARTBEAT_MS: String(HEARTBEAT_MS) },
+  heartbeatEnv: { HEARTBEAT_MS: String(CONTRACT_HEARTBEAT_MS) },
   // Socket.IO's own rule: a ping every pingInterval, a pong due within
   // pingTimeout. Same two intervals as ws-demo here, by construction.
-  deadPeerWithinMs: 2 * HEARTBEAT_MS,
+  deadPeerWithinMs: 2 * CONTRACT_HEARTBEAT_MS,
   // The server closes the transport (1009 over WebSocket, 413 over
   // polling); socket.io-client reports either as a transport failure.
   oversizeClose: { reason: /^transport (close|error)$/ },

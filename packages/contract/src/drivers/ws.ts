@@ -6,13 +6,10 @@ import type {
   ContractClient,
   TransportDriver,
 } from "../transport/driver.js";
+import { CONTRACT_HEARTBEAT_MS } from "../contract-settings.js";
 import { refusedUpgradeStatus } from "./refused.js";
 import { spawnApp, type RunningApp } from "../transport/spawn-app.js";
 
-// Short, so that the dead-peer clause takes two seconds; not shorter: at
-// 200 ms, and at 500 ms with six test tasks at once, a client starved of
-// CPU missed a ping and was dropped as dead ("ping timeout") mid-clause.
-const HEARTBEAT_MS = 1000;
 const entry = fileURLToPath(
   new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),
 );
@@ -24,9 +21,9 @@ export const wsDriver: TransportDriver = {
   connect,
   refusedStatus,
   capabilities: {
-    heartbeatEnv: { HEARTBEAT_MS: String(HEARTBEAT_MS) },
+    heartbeatEnv: { HEARTBEAT_MS: String(CONTRACT_HEARTBEAT_MS) },
     // ping at 1 interval, no pong by the 2nd: terminated.
-    deadPeerWithinMs: 2 * HEARTBEAT_MS,
+    deadPeerWithinMs: 2 * CONTRACT_HEARTBEAT_MS,
     oversizeClose: { code: 1009 },
     foreignOriginRefusal: {
       status: 403,

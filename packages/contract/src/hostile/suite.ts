@@ -11,7 +11,8 @@ import {
   vi,
 } from "vitest";
 import type { RunningApp } from "../transport/spawn-app.js";
-import { casesFor, HOSTILE_HEARTBEAT_MS, TRUSTED_PROXY } from "./cases.js";
+import { HOSTILE_HEARTBEAT_MS, TRUSTED_PROXY } from "../contract-settings.js";
+import { casesFor } from "./cases.js";
 import { createContext } from "./context.js";
 import { describeExpected, matches, resolveExpected } from "./outcome.js";
 import type { HostileTarget } from "./targets.js";

@@ -10,10 +10,11 @@ import {
   haveChromium,
 } from "@repo/demo-kit/testing";
 import type { RunningApp } from "../transport/spawn-app.js";
+import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import type { RoomsDriver } from "./driver.js";
 import { flakyLink, type FlakyLink } from "./flaky-link.js";
 
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: BUSY_MACHINE_WAIT_MS };
 // Browser clauses wait on several pages in turn: room for a busy machine.
 const CLAUSE_TIMEOUT_MS = 60_000;
 

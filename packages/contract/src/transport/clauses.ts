@@ -5,6 +5,11 @@
 // stands in for `vi.waitFor`.
 import { expect } from "vitest";
 import type { Clause } from "../clause.js";
+import {
+  CONTRACT_PUSH_INTERVAL_MS,
+  TRUSTED_PROXY,
+  UNTRUSTED_PEER,
+} from "../contract-settings.js";
 import { BUSY_MACHINE_WAIT_MS, waitFor } from "../wait-for.js";
 import type {
   ClientClose,
@@ -16,11 +21,6 @@ import type {
 import { frozenPeer } from "./frozen-peer.js";
 import type { RunningApp } from "./spawn-app.js";
 
-export const CONTRACT_PUSH_INTERVAL_MS = 200;
-/** The loopback address that plays a trusted reverse proxy. */
-export const TRUSTED_PROXY = "127.0.0.2";
-/** A loopback address that is not trusted. */
-export const UNTRUSTED_PEER = "127.0.0.3";
 const CONNECT_CYCLES = 200;
 
 /** What every transport clause gets: the driver, the shared app, a client maker. */

@@ -10,12 +10,6 @@ import {
 } from "./clauses.js";
 import type { RunningApp } from "./spawn-app.js";
 
-export {
-  CONTRACT_PUSH_INTERVAL_MS,
-  TRUSTED_PROXY,
-  UNTRUSTED_PEER,
-} from "./clauses.js";
-
 /** Registers the whole contract as a Vitest suite for one driver. */
 export function describeTransportContract(driver: TransportDriver): void {
   describe(`transport contract: ${driver.name}`, () => {
