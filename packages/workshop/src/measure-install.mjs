@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { nodeModulesFolders, sizeOf } from "./offline-cache/disk.mjs";
 import { PLATFORMS, platformName } from "./offline-cache/platforms.mjs";
 import { repoRoot, runNpm, scratchCopy } from "./offline-cache/scratch.mjs";
-import { primeCache } from "./prime-cache.mjs";
+import { primeCache } from "./offline-cache/prime.mjs";
 
 const OUTPUT = join(repoRoot, "docs", "data", "install.json");
 const QUIET = ["--no-audit", "--no-fund", "--loglevel=error"];

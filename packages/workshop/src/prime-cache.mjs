@@ -19,72 +19,23 @@
 // the package's registry entry that `npm ci` reads first. Nothing is
 // installed or run, so priming takes the download time alone.
 import { resolve } from "node:path";
-import {
-  PLATFORMS,
-  installsOn,
-  platformName,
-} from "./offline-cache/platforms.mjs";
-import { readLock, repoRoot, runNpm } from "./offline-cache/scratch.mjs";
+import { PLATFORMS, platformName } from "./offline-cache/platforms.mjs";
+import { DEFAULT_CACHE, primeCache } from "./offline-cache/prime.mjs";
+import { repoRoot } from "./offline-cache/scratch.mjs";
 
-/** The folder the cache goes to when none is named (git ignores it). */
-export const DEFAULT_CACHE = "npm-cache";
-
-/** How many packages one `npm cache add` fetches: keeps each command line short. */
-const BATCH = 60;
-
-/**
- * Every package the lock file installs on at least one of `platforms`, as
- * `name@version` (an alias such as "@typescript/native" is the package
- * "typescript" underneath). Workspaces are folders, not packages: left out.
- */
-export function packagesFor(lock, platforms = PLATFORMS) {
-  const specs = new Set();
-  for (const [path, entry] of Object.entries(lock.packages)) {
-    if (!path.includes("node_modules/") || entry.link) continue;
-    if (!platforms.some((platform) => installsOn(entry, platform))) continue;
-    const name =
-      entry.name ?? path.slice(path.lastIndexOf("node_modules/") + 13);
-    specs.add(`${name}@${entry.version}`);
-  }
-  return [...specs].sort();
+const cacheDir = resolve(repoRoot, process.argv[2] ?? DEFAULT_CACHE);
+const started = performance.now();
+let count;
+try {
+  count = await primeCache(cacheDir);
+} catch (error) {
+  console.error(`prime-cache: ${error.message}`);
+  process.exit(1);
 }
-
-/**
- * Fills `cacheDir` with every package the lock file needs on each of
- * `platforms`; resolves with how many it added.
- */
-export async function primeCache(cacheDir, platforms = PLATFORMS) {
-  const specs = packagesFor(readLock(), platforms);
-  for (let start = 0; start < specs.length; start += BATCH) {
-    await runNpm(
-      [
-        "cache",
-        "add",
-        `--cache=${cacheDir}`,
-        "--loglevel=error",
-        ...specs.slice(start, start + BATCH),
-      ],
-      repoRoot,
-    );
-  }
-  return specs.length;
-}
-
-if (import.meta.filename === resolve(process.argv[1] ?? "")) {
-  const cacheDir = resolve(repoRoot, process.argv[2] ?? DEFAULT_CACHE);
-  const started = performance.now();
-  let count;
-  try {
-    count = await primeCache(cacheDir);
-  } catch (error) {
-    console.error(`prime-cache: ${error.message}`);
-    process.exit(1);
-  }
-  const took = ((performance.now() - started) / 1000).toFixed(0);
-  console.log(
-    `prime-cache: ${count} packages in ${cacheDir}, for ${PLATFORMS.map(platformName).join(", ")} (${took} s).`,
-  );
-  console.log(
-    `Attendees install from it with: npm ci --offline --cache "${cacheDir}"`,
-  );
-}
+const took = ((performance.now() - started) / 1000).toFixed(0);
+console.log(
+  `prime-cache: ${count} packages in ${cacheDir}, for ${PLATFORMS.map(platformName).join(", ")} (${took} s).`,
+);
+console.log(
+  `Attendees install from it with: npm ci --offline --cache "${cacheDir}"`,
+);

@@ -17,8 +17,8 @@ import {
   platformName,
 } from "../src/offline-cache/platforms.mjs";
 import { readLock } from "../src/offline-cache/scratch.mjs";
-import { checkCache, complete } from "../src/check-cache.mjs";
-import { DEFAULT_CACHE, packagesFor } from "../src/prime-cache.mjs";
+import { checkCache, complete } from "../src/offline-cache/check.mjs";
+import { DEFAULT_CACHE, packagesFor } from "../src/offline-cache/prime.mjs";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 interface LockEntry {

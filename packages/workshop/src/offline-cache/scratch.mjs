@@ -1,6 +1,6 @@
 // A throwaway copy of what `npm ci` reads (the package.json files and the
-// lock file), so that priming a cache or measuring an install never
-// touches the repository's own node_modules.
+// lock file), so that measuring an install never touches the repository's
+// own node_modules; and npm, run from these commands.
 import { spawn } from "node:child_process";
 import {
   copyFileSync,
