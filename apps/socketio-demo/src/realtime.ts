@@ -161,7 +161,7 @@ export function attachRealtime(
       client.every(settings.pushIntervalMs, () => {
         const news: News = {
           seq: seq + 1,
-          text: settings.pushText ?? "Hello Socket.IO",
+          text: settings.pushText,
           sentAt: epochMs(),
         };
         // send() checks socket.connected and never throws.

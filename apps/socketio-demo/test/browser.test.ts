@@ -54,7 +54,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
     );
     expect(
       await page.locator("#messages li.news").first().textContent(),
-    ).toMatch(/#\d+ Hello Socket\.IO$/);
+    ).toMatch(/#\d+ Hello from the server$/);
     await vi.waitFor(
       () => expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
       BUSY_MACHINE_WAIT,

@@ -142,7 +142,7 @@ export function attachRealtime(
     client.every(settings.pushIntervalMs, () => {
       const news: News = {
         seq: seq + 1,
-        text: settings.pushText ?? "Hello from the ws server",
+        text: settings.pushText,
         sentAt: epochMs(),
       };
       // send() checks readyState === OPEN and the slow-consumer bound, and

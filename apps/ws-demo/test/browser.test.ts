@@ -54,7 +54,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
       .locator("#messages li.news")
       .first()
       .textContent();
-    expect(newest).toMatch(/#\d+ Hello from the ws server$/);
+    expect(newest).toMatch(/#\d+ Hello from the server$/);
     await vi.waitFor(
       () => expect(server.realtime.stats().received).toBeGreaterThanOrEqual(2),
       BUSY_MACHINE_WAIT,

@@ -37,6 +37,7 @@ export function showFrame(direction: Direction, data: unknown): void {
   while (list.children.length > MAX_LINES) list.lastElementChild?.remove();
 }
 
+// #region size
 /** The text as sent, and its size: UTF-8 bytes, what the frame carries. */
 function describe(data: unknown): { text: string; bytes: number } {
   if (typeof data === "string")
@@ -49,6 +50,7 @@ function describe(data: unknown): { text: string; bytes: number } {
         : 0;
   return { text: "(binary)", bytes };
 }
+// #endregion size
 
 function part(className: string, text: string): HTMLSpanElement {
   const span = document.createElement("span");
@@ -57,6 +59,7 @@ function part(className: string, text: string): HTMLSpanElement {
   return span;
 }
 
+// #region hide
 function setHidden(hidden: boolean): void {
   if (!panel || !toggle) return;
   panel.hidden = hidden;
@@ -70,3 +73,4 @@ toggle?.addEventListener("click", () => {
   localStorage.setItem(HIDDEN_KEY, hidden ? "hidden" : "shown");
   setHidden(hidden);
 });
+// #endregion hide

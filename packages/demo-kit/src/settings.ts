@@ -6,17 +6,20 @@ import {
   type TrustProxy,
 } from "@repo/lifecycle";
 
+/** What both demos push every few seconds, unless PUSH_TEXT says otherwise. */
+export const DEFAULT_PUSH_TEXT = "Hello from the server";
+
 /** Everything the server reads from its environment, checked once at start. */
 export interface Settings {
   readonly port: number;
   readonly host: string;
   readonly pushIntervalMs: number;
   /**
-   * PUSH_TEXT: the text of every push, when set. Unset, each app pushes
-   * its own greeting; the compare tool sets one text for every server it
-   * measures, so that bytes compare the transports, not the greetings.
+   * PUSH_TEXT: the text of every push. Both apps push DEFAULT_PUSH_TEXT
+   * when it is unset, so that their pages and their bytes per push compare
+   * the transports, not the greetings.
    */
-  readonly pushText: string | undefined;
+  readonly pushText: string;
   /** ws: ping interval. Socket.IO: pingInterval and pingTimeout, when set. */
   readonly heartbeatMs: number;
   /** Whether HEARTBEAT_MS was set, so Socket.IO keeps its own defaults otherwise. */
@@ -88,9 +91,9 @@ export function readSettings(
   };
 }
 
-function pushTextOf(env: NodeJS.ProcessEnv): string | undefined {
+function pushTextOf(env: NodeJS.ProcessEnv): string {
   const raw = env.PUSH_TEXT;
-  if (raw === undefined || raw === "") return undefined;
+  if (raw === undefined || raw === "") return DEFAULT_PUSH_TEXT;
   if (raw.length > 200) {
     throw new Error(
       `PUSH_TEXT is ${raw.length} characters long: use at most 200, or leave it unset.`,

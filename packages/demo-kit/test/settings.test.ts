@@ -13,15 +13,21 @@ describe("readSettings", () => {
       allowedOrigins: [],
       redisUrl: undefined,
       workers: 1,
-      pushText: undefined,
+      pushText: "Hello from the server",
     });
   });
 
   it("takes PUSH_TEXT as it is, the compare tool's one text for every server", () => {
     expect(
-      readSettings({ PUSH_TEXT: " Hello from the server" }, { port: 8001 })
+      readSettings({ PUSH_TEXT: " Hi from every server" }, { port: 8001 })
         .pushText,
-    ).toBe(" Hello from the server");
+    ).toBe(" Hi from every server");
+  });
+
+  it("pushes the same greeting on both demos when PUSH_TEXT is unset or empty", () => {
+    expect(readSettings({ PUSH_TEXT: "" }, { port: 8001 }).pushText).toBe(
+      "Hello from the server",
+    );
   });
 
   it.each([

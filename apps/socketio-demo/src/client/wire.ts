@@ -33,6 +33,7 @@ export function showPacketsOf(manager: Manager): void {
   );
 }
 
+// #region engine-packets
 function showEnginePackets(engine: Engine): void {
   engine.on("packet", (packet) => showFrame("in", onTheWire(packet)));
   engine.on("packetCreate", (packet) => showFrame("out", onTheWire(packet)));
@@ -53,3 +54,4 @@ function onTheWire(packet: EnginePacket): unknown {
     return `${TYPE_DIGITS[packet.type] ?? "?"}${data ?? ""}`;
   return data;
 }
+// #endregion engine-packets
