@@ -13,7 +13,7 @@ import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 import { createMemoryBackend } from "./rooms/backend.js";
-import { connectRedisBackend } from "./rooms/redis.js";
+import { connectRedisBackend } from "./scale/redis.js";
 
 const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
 

@@ -11,7 +11,7 @@ import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 import { createMemoryBackend } from "./rooms/backend.js";
-import { connectRedisBackend } from "./rooms/redis.js";
+import { connectRedisBackend } from "./scale/redis.js";
 
 const DEFAULT_PORT = 8001; // the seed's port
 

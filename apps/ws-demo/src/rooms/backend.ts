@@ -1,5 +1,5 @@
 // Where ws-demo's rooms live. Lesson 2: in this process's memory. Lesson 3
-// (REDIS_URL): in Redis, shared by every process of the app (redis.ts).
+// (REDIS_URL): in Redis, shared by every process of the app (../scale/).
 // The chat (chat.ts) is the same code for both: it asks the backend to
 // join, leave, say and type, and sends what the backend delivers to the
 // members it holds itself.

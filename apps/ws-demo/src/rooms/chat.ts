@@ -22,6 +22,7 @@ import {
   type ConnectionBudget,
   type Requests,
   type Verdict,
+  unavailable,
 } from "@repo/rooms";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
 import { encodeFrame, Preencoded, readFrame } from "./frames.js";
@@ -50,7 +51,7 @@ export function createRooms(options: {
   log: Log;
   /** The sockets shutdown must close: ours are added and removed here. */
   open: Set<WebSocket>;
-  /** Where the rooms live: this process (lesson 2) or Redis (lesson 3). */
+  /** Where the rooms live: this process's memory (backend.ts), or lesson 3's. */
   backend: RoomsBackend;
 }): Rooms {
   const { tracker, heartbeat, log, open, backend } = options;
@@ -60,8 +61,8 @@ export function createRooms(options: {
   // #region rooms
   // With ws there are no rooms: a room is a Set of connections we keep,
   // and leaving it on every way out (leave, close) is ours to get right.
-  // These are this process's members; who is in a room on every process,
-  // and its history, are the backend's (memory, or Redis in lesson 3).
+  // These are the members this process holds; the names in each room,
+  // and its history, are the backend's.
   const rooms = new Map<string, Set<Member>>();
 
   function membersOf(room: string): Set<Member> {
@@ -190,8 +191,8 @@ export function createRooms(options: {
 
   // #region say
   // The backend stores the message and sends it to every member, the
-  // sender included: one order for all. If it cannot (Redis away), the
-  // sender is told, and nobody got it.
+  // sender included: one order for all. If it cannot, the sender is
+  // told, and nobody got it.
   async function say(
     member: Member,
     request: Requests["say"],
@@ -304,7 +305,7 @@ export function createRooms(options: {
           break;
       }
     } catch {
-      // Only the backend fails here: Redis is away (lesson 3).
+      // Only the backend fails here (lesson 3's, when Redis is away).
       answer(member, ack, unavailable());
     }
   }
@@ -336,8 +337,8 @@ export function createRooms(options: {
         member.budget.closed();
         for (const room of [...member.rooms.keys()]) {
           leave(member, room).catch(() => {
-            // Redis away: the others learn it when this process
-            // registers its members again.
+            // The backend failed: it tells the room when it is back
+            // (lesson 3's registers this process's members again).
           });
         }
         member.log.flush();
@@ -354,12 +355,4 @@ function encodePreencoded(event: string, payload: unknown): string {
   return payload instanceof Preencoded
     ? payload.text
     : encodeFrame(event, payload);
-}
-
-/** The answer when the backend failed: lesson 3's Redis is away. */
-function unavailable(): Answer<never> {
-  return refusal(
-    "unavailable",
-    "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
-  );
 }

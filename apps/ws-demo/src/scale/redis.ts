@@ -19,7 +19,7 @@ import {
   RedisAddressBudgets,
   RedisMessageLog,
 } from "@repo/rooms/redis";
-import type { RoomEvent, RoomsBackend } from "./backend.js";
+import type { RoomEvent, RoomsBackend } from "../rooms/backend.js";
 
 /**
  * The Redis keys and the channel, each starting with the app's name, so
@@ -198,7 +198,7 @@ export async function connectRedisBackend(
 
   // #region deliver
   // Every process gets every room's events; each sends them to its own
-  // members (chat.ts). The skip field names a member by "<process>|<id>":
+  // members (../rooms/chat.ts). The skip field names a member by "<process>|<id>":
   // only the process that holds it can match it.
   subscriber.on("message", (_channel: string, text: string) => {
     const event = parseEvent(text);
