@@ -2,12 +2,14 @@
 import {
   composeServer,
   createLog,
-  listen,
   loadRootEnvFileOrExit,
-  pinSessionsBeforeAnswering,
   readSettingsOrExit,
-  startCluster,
 } from "@repo/demo-kit";
+import {
+  listen,
+  pinSessionsBeforeAnswering,
+  startCluster,
+} from "@repo/cluster";
 import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";

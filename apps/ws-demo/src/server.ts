@@ -2,11 +2,10 @@
 import {
   composeServer,
   createLog,
-  listen,
   loadRootEnvFileOrExit,
   readSettingsOrExit,
-  startCluster,
 } from "@repo/demo-kit";
+import { listen, startCluster } from "@repo/cluster";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
