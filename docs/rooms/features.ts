@@ -27,10 +27,12 @@ export interface Feature {
 const WS = "apps/ws-demo/src/rooms/chat.ts";
 const WS_BACKEND = "apps/ws-demo/src/rooms/backend.ts";
 const WS_FRAMES = "apps/ws-demo/src/rooms/frames.ts";
+const WS_RECIPIENTS = "apps/ws-demo/src/rooms/recipients.ts";
 const WS_CLIENT = "apps/ws-demo/src/client/rooms.ts";
 const IO = "apps/socketio-demo/src/rooms/chat.ts";
 const IO_BACKEND = "apps/socketio-demo/src/rooms/backend.ts";
 const IO_NAMESPACE = "apps/socketio-demo/src/rooms/namespace.ts";
+const IO_RECIPIENTS = "apps/socketio-demo/src/rooms/recipients.ts";
 const IO_CLIENT = "apps/socketio-demo/src/client/rooms.ts";
 
 const at = (file: string, ...regions: string[]): RegionRef[] =>
@@ -52,8 +54,8 @@ export const FEATURES: readonly Feature[] = [
     name: "broadcast to a room",
     part: "server",
     section: "broadcast",
-    ws: at(WS, "broadcast"),
-    socketio: [],
+    ws: [...at(WS, "broadcast"), ...at(WS_RECIPIENTS, "recipients")],
+    socketio: at(IO_RECIPIENTS, "recipients"),
     builtIn: "built in: rooms.to(room).emit",
   },
   {
@@ -134,8 +136,8 @@ export const FEATURES: readonly Feature[] = [
  * regions or not. Lesson 3 plugs in from src/scale/, which is not counted.
  */
 export const SERVER_FILES = {
-  ws: [WS, WS_FRAMES, WS_BACKEND],
-  socketio: [IO, IO_BACKEND, IO_NAMESPACE],
+  ws: [WS, WS_FRAMES, WS_BACKEND, WS_RECIPIENTS],
+  socketio: [IO, IO_BACKEND, IO_NAMESPACE, IO_RECIPIENTS],
 } as const;
 
 /**

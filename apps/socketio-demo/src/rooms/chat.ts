@@ -25,6 +25,7 @@ import {
 import { ROOMS_NAMESPACE } from "../protocol.js";
 import type { RoomsBackend } from "./backend.js";
 import type { Presence, RoomsNamespace, RoomsSocket } from "./namespace.js";
+import { recipients as appRecipients, type Recipients } from "./recipients.js";
 
 /** What this process keeps per socket, beside Socket.IO's own. */
 interface Local {
@@ -46,9 +47,16 @@ export interface Rooms {
 
 export function attachRooms(
   io: Server,
-  options: { tracker: Tracker; log: Log; backend: RoomsBackend },
+  options: {
+    tracker: Tracker;
+    log: Log;
+    backend: RoomsBackend;
+    /** Who gets each event (recipients.ts; the socketio-rooms exercise gives its own). */
+    recipients?: Recipients;
+  },
 ): Rooms {
   const { tracker, log, backend } = options;
+  const recipients = options.recipients ?? appRecipients;
   let received = 0;
   const guard = new FloodGuard({ shared: backend.addressBudgets });
   // #region namespace
@@ -247,9 +255,8 @@ export function attachRooms(
         .append(room, socket.data.names[room]!, text)
         .then((message) => {
           ack?.({ ok: true, id: message.id, at: message.at });
-          // rooms.to(room): everyone in it, the sender too. socket.to(room)
-          // would skip the sender, who would then never see its own message.
-          rooms.to(room).emit("message", message);
+          // To everyone in the room, the sender too (recipients.ts).
+          recipients.message(rooms, socket, room).emit("message", message);
         })
         .catch(() => refused(ack, unavailable()));
     });
@@ -260,9 +267,10 @@ export function attachRooms(
       const { room } = request;
       // (At most one a second per member and room: the middleware's
       // budget drops the others.) volatile: dropped for a client that cannot take it right now.
-      socket
-        .to(room)
-        .volatile.emit("typing", { room, name: socket.data.names[room]! });
+      recipients.typing(rooms, socket, room).emit("typing", {
+        room,
+        name: socket.data.names[room]!,
+      });
       ack?.({ ok: true });
     });
     // #endregion typing
@@ -294,9 +302,12 @@ export function attachRooms(
     room: string,
   ): Promise<void> {
     const name = socket.data.names[room]!;
-    socket
-      .to(room)
-      .emit("system", { room, kind: "join", name, at: Date.now() });
+    recipients.joined(rooms, socket, room).emit("system", {
+      room,
+      kind: "join",
+      name,
+      at: Date.now(),
+    });
     await presence.changed(room);
   }
 
@@ -305,10 +316,12 @@ export function attachRooms(
     room: string,
     name: string,
   ): Promise<void> {
-    rooms
-      .to(room)
-      .except(socket.id)
-      .emit("system", { room, kind: "leave", name, at: Date.now() });
+    recipients.left(rooms, socket, room).emit("system", {
+      room,
+      kind: "leave",
+      name,
+      at: Date.now(),
+    });
     await presence.changed(room, socket);
   }
 

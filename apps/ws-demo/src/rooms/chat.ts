@@ -26,6 +26,7 @@ import {
 } from "@repo/rooms";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
 import { encodeFrame, Preencoded, readFrame } from "./frames.js";
+import { recipients as appRecipients, type Recipients } from "./recipients.js";
 
 /** One connection of the chat, and what the server keeps about it. */
 interface Member {
@@ -53,8 +54,11 @@ export function createRooms(options: {
   open: Set<WebSocket>;
   /** Where the rooms live: this process's memory (backend.ts), or lesson 3's. */
   backend: RoomsBackend;
+  /** Who gets each event (recipients.ts; the ws-rooms exercise gives its own). */
+  recipients?: Recipients;
 }): Rooms {
   const { tracker, heartbeat, log, open, backend } = options;
+  const recipients = options.recipients ?? appRecipients;
   let received = 0;
   const guard = new FloodGuard({ shared: backend.addressBudgets });
 
@@ -85,17 +89,18 @@ export function createRooms(options: {
 
   // #region broadcast
   // Every event for a room comes here from the backend, once per
-  // process: encode once, send to each member we hold. Every send goes
+  // process: encode once, send to each member we hold that it is for
+  // (recipients.ts: everyone, or all but the one it is from). Every send goes
   // through the tracker's guard (open? not buffering too much?), so one
   // slow member cannot make the server queue without end. "typing" goes
   // only to members with nothing waiting (what Socket.IO's `volatile`
   // does for it).
   backend.deliver = (delivery: RoomEvent) => {
     const { event, data } = delivery;
-    const skip = "skip" in delivery ? delivery.skip : undefined;
+    const from = "from" in delivery ? delivery.from : undefined;
     const text = new Preencoded(encodeFrame(event, data));
     for (const member of rooms.get(data.room) ?? []) {
-      if (member.client.id === skip) continue;
+      if (recipients[event] === "others" && member.client.id === from) continue;
       if (event === "typing" && member.ws.bufferedAmount > 0) continue;
       member.client.send(event, text);
     }
@@ -199,7 +204,8 @@ export function createRooms(options: {
     ack?: number,
   ): Promise<void> {
     const { room, text } = request;
-    const message = await backend.say(room, member.rooms.get(room)!, text);
+    const name = member.rooms.get(room)!;
+    const message = await backend.say(room, member.client.id, name, text);
     answer(member, ack, { ok: true, id: message.id, at: message.at });
   }
   // #endregion say

@@ -7,12 +7,10 @@ export function parseEvent(text: string): RoomEvent | undefined {
     const event = JSON.parse(text) as {
       event?: unknown;
       data?: { room?: unknown; members?: unknown };
-      skip?: unknown;
+      from?: unknown;
     };
     if (typeof event.data?.room !== "string") return undefined;
     switch (event.event) {
-      case "message":
-        return event as RoomEvent;
       case "presence": {
         // Lua's cjson writes an empty list as {}.
         const members = Array.isArray(event.data.members)
@@ -23,9 +21,10 @@ export function parseEvent(text: string): RoomEvent | undefined {
           data: { room: event.data.room, members },
         };
       }
+      case "message":
       case "system":
       case "typing":
-        return typeof event.skip === "string"
+        return typeof event.from === "string"
           ? (event as RoomEvent)
           : undefined;
       default:

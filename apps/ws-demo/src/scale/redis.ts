@@ -93,7 +93,7 @@ export async function connectRedisBackend(
         String(Date.now()),
       );
     },
-    async say(room, name, text) {
+    async say(room, member, name, text) {
       const at = Date.now();
       const id = (await redis.eval(
         SAY,
@@ -102,6 +102,7 @@ export async function connectRedisBackend(
         ...historyArguments(name, text, at),
         keys.channel,
         room,
+        fieldOf(member),
       )) as string;
       return { room, id, name, text, at };
     },
@@ -110,7 +111,7 @@ export async function connectRedisBackend(
         keys.channel,
         JSON.stringify({
           event: "typing",
-          skip: fieldOf(member),
+          from: fieldOf(member),
           data: { room, name },
         }),
       );
@@ -130,16 +131,16 @@ export async function connectRedisBackend(
 
   // #region deliver
   // Every process gets every room's events; each sends them to its own
-  // members (../rooms/chat.ts). The skip field names a member by "<process>|<id>":
-  // only the process that holds it can match it.
+  // members (../rooms/chat.ts). The from field names a member by
+  // "<process>|<id>": only the process that holds it can match it.
   subscriber.on("message", (_channel: string, text: string) => {
     const event = parseEvent(text);
     if (!event) return;
-    if ("skip" in event) {
-      const [owner, member] = event.skip.split("|");
+    if ("from" in event) {
+      const [owner, member] = event.from.split("|");
       backend.deliver({
         ...event,
-        skip: owner === process ? member! : "",
+        from: owner === process ? member! : "",
       });
     } else {
       backend.deliver(event);

@@ -22,7 +22,7 @@ export function keysOf(app: string) {
 // every process gets the room's messages in the stream's order, because
 // Redis hands out pub/sub messages in the order it ran the scripts.
 export const SAY = `${APPEND_TO_HISTORY}
-redis.call('PUBLISH', ARGV[6], cjson.encode({event = 'message', data = {
+redis.call('PUBLISH', ARGV[6], cjson.encode({event = 'message', from = ARGV[8], data = {
   room = ARGV[7], id = id, name = ARGV[1], text = ARGV[2], at = tonumber(ARGV[3]) }}))
 return id`;
 // #endregion fan-out
@@ -36,7 +36,7 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('SADD', KEYS[2], ARGV[3])
 return redis.call('HVALS', KEYS[1])`;
 export const ANNOUNCE = `
-redis.call('PUBLISH', ARGV[5], cjson.encode({event = 'system', skip = ARGV[1],
+redis.call('PUBLISH', ARGV[5], cjson.encode({event = 'system', from = ARGV[1],
   data = { room = ARGV[2], kind = ARGV[3], name = ARGV[4], at = tonumber(ARGV[6]) }}))
 redis.call('PUBLISH', ARGV[5], cjson.encode({event = 'presence',
   data = { room = ARGV[2], members = redis.call('HVALS', KEYS[1]) }}))
@@ -59,7 +59,7 @@ for _, room in ipairs(redis.call('SMEMBERS', KEYS[2])) do
     if string.sub(fields[i], 1, #prefix) == prefix then
       redis.call('HDEL', key, fields[i])
       if ARGV[4] ~= 'quiet' then
-        redis.call('PUBLISH', ARGV[2], cjson.encode({event = 'system', skip = fields[i],
+        redis.call('PUBLISH', ARGV[2], cjson.encode({event = 'system', from = fields[i],
           data = { room = room, kind = 'leave', name = fields[i + 1], at = tonumber(ARGV[3]) }}))
       end
     end
