@@ -266,7 +266,8 @@ export function attachRooms(
     socket.on("typing", (request: Requests["typing"], ack?: AckCallback) => {
       const { room } = request;
       // (At most one a second per member and room: the middleware's
-      // budget drops the others.) volatile: dropped for a client that cannot take it right now.
+      // budget drops the others.) To the others, volatile (recipients.ts):
+      // dropped for a client that cannot take it right now.
       recipients.typing(rooms, socket, room).emit("typing", {
         room,
         name: socket.data.names[room]!,
