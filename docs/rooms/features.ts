@@ -27,9 +27,12 @@ export interface Feature {
 const WS = "apps/ws-demo/src/rooms/chat.ts";
 const WS_BACKEND = "apps/ws-demo/src/rooms/backend.ts";
 const WS_FRAMES = "apps/ws-demo/src/rooms/frames.ts";
+const WS_RECIPIENTS = "apps/ws-demo/src/rooms/recipients.ts";
 const WS_CLIENT = "apps/ws-demo/src/client/rooms.ts";
 const IO = "apps/socketio-demo/src/rooms/chat.ts";
 const IO_BACKEND = "apps/socketio-demo/src/rooms/backend.ts";
+const IO_NAMESPACE = "apps/socketio-demo/src/rooms/namespace.ts";
+const IO_RECIPIENTS = "apps/socketio-demo/src/rooms/recipients.ts";
 const IO_CLIENT = "apps/socketio-demo/src/client/rooms.ts";
 
 const at = (file: string, ...regions: string[]): RegionRef[] =>
@@ -51,8 +54,8 @@ export const FEATURES: readonly Feature[] = [
     name: "broadcast to a room",
     part: "server",
     section: "broadcast",
-    ws: at(WS, "broadcast"),
-    socketio: [],
+    ws: [...at(WS, "broadcast"), ...at(WS_RECIPIENTS, "recipients")],
+    socketio: at(IO_RECIPIENTS, "recipients"),
     builtIn: "built in: rooms.to(room).emit",
   },
   {
@@ -129,22 +132,21 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 /**
- * The lesson 2 server files of each app, counted whole, regions or not
- * (lesson 3's regions in them included: they are one code path).
+ * The lesson 2 server files of each app (src/rooms/), counted whole,
+ * regions or not. Lesson 3 plugs in from src/scale/, which is not counted.
  */
 export const SERVER_FILES = {
-  ws: [WS, WS_FRAMES, WS_BACKEND],
-  socketio: [IO, IO_BACKEND],
+  ws: [WS, WS_FRAMES, WS_BACKEND, WS_RECIPIENTS],
+  socketio: [IO, IO_BACKEND, IO_NAMESPACE, IO_RECIPIENTS],
 } as const;
 
 /**
- * Regions of those files that are lesson 3's (more than one process):
- * shown on the lesson 3 page, not counted in lesson 2's rows.
+ * Regions of those files that the lesson 3 page shows (the backend
+ * interface, where lesson 3 plugs in), not counted in lesson 2's rows.
  */
 export const LESSON_3_REGIONS: readonly RegionRef[] = [
   ...at(WS_BACKEND, "backend"),
   ...at(IO_BACKEND, "backend"),
-  ...at(IO, "process-gone"),
 ];
 
 /** The repository root, from docs/rooms/. */

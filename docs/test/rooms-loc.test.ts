@@ -24,9 +24,12 @@ const LESSON_FILES = [
   "apps/ws-demo/src/rooms/chat.ts",
   "apps/ws-demo/src/rooms/frames.ts",
   "apps/ws-demo/src/rooms/backend.ts",
+  "apps/ws-demo/src/rooms/recipients.ts",
   "apps/ws-demo/src/client/rooms.ts",
   "apps/socketio-demo/src/rooms/chat.ts",
   "apps/socketio-demo/src/rooms/backend.ts",
+  "apps/socketio-demo/src/rooms/namespace.ts",
+  "apps/socketio-demo/src/rooms/recipients.ts",
   "apps/socketio-demo/src/client/rooms.ts",
 ];
 

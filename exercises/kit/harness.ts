@@ -41,7 +41,9 @@ export function exerciseApp(
 ): Express {
   return createDemoApp({
     title: `Exercise (${demo})`,
-    appRoot: new URL(`../../apps/${demo}/`, import.meta.url),
+    // The app's own folder (its views and compiled browser code), found
+    // through its package, as any module of it would be.
+    appRoot: new URL(".", import.meta.resolve(`${demo}/package.json`)),
     stats: () => ({
       transport: counts.transport,
       openConnections: counts.openConnections(),

@@ -2,18 +2,20 @@
 import {
   composeServer,
   createLog,
-  listen,
   loadRootEnvFileOrExit,
-  pinSessionsBeforeAnswering,
   readSettingsOrExit,
-  startCluster,
 } from "@repo/demo-kit";
+import {
+  listen,
+  pinSessionsBeforeAnswering,
+  startCluster,
+} from "@repo/cluster";
 import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 import { createMemoryBackend } from "./rooms/backend.js";
-import { connectRedisBackend } from "./rooms/redis.js";
+import { connectRedisBackend } from "./scale/redis.js";
 
 const DEFAULT_PORT = 8002; // next to ws-demo's 8001, so both can run at once
 

@@ -2,16 +2,15 @@
 import {
   composeServer,
   createLog,
-  listen,
   loadRootEnvFileOrExit,
   readSettingsOrExit,
-  startCluster,
 } from "@repo/demo-kit";
+import { listen, startCluster } from "@repo/cluster";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
 import { attachRealtime } from "./realtime.js";
 import { createMemoryBackend } from "./rooms/backend.js";
-import { connectRedisBackend } from "./rooms/redis.js";
+import { connectRedisBackend } from "./scale/redis.js";
 
 const DEFAULT_PORT = 8001; // the seed's port
 

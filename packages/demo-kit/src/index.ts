@@ -2,16 +2,10 @@ export { createLog, type Log } from "./log.js";
 export { readSettings, readSettingsOrExit, type Settings } from "./settings.js";
 export { loadRootEnvFileOrExit } from "./env-file.js";
 export { processTimerCount, statsOf, type Stats } from "./stats.js";
-export { listen, type ListenOptions } from "./listen.js";
+export { listen, type ListenOptions, type WorkerLink } from "./listen.js";
+export { listenOnPort, type PortOptions } from "./listen-on-port.js";
 export { createDemoApp, type DemoAppOptions } from "./app.js";
 export { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
 export { createGuard, type Guard } from "./guard.js";
 export { LogBudget, type LogBudgetOptions } from "./log-budget.js";
 export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";
-export {
-  isClusterPrimary,
-  isClusterWorker,
-  pinSessionsBeforeAnswering,
-  startCluster,
-  type PrimaryOptions,
-} from "./cluster.js";

@@ -1,11 +1,5 @@
 import cluster from "node:cluster";
 import type { Server } from "node:http";
-import {
-  isClusterWorker,
-  onPrimaryShutdown,
-  takeConnectionsFromPrimary,
-  tellPrimaryReady,
-} from "./cluster.js";
 import { listenOnPort } from "./listen-on-port.js";
 import type { Log } from "./log.js";
 import type { Settings } from "./settings.js";
@@ -23,12 +17,20 @@ export interface ListenOptions {
   /** Ends every realtime connection the way the transport should. */
   readonly closeRealtime: () => Promise<void>;
   /**
-   * In a worker of WORKERS=N: how the server takes the connections the
-   * primary hands over. Socket.IO passes @socket.io/sticky's
-   * `setupWorker(io)`, which also pins each polling session to its
-   * worker; the default does the rest without sessions (ws).
+   * Lesson 3, in a worker of WORKERS=N (@repo/cluster's `listen` sets
+   * it): the connections come from the primary instead of the port.
    */
-  readonly takeConnections?: () => void;
+  readonly worker?: WorkerLink;
+}
+
+/** How a worker of WORKERS=N deals with its primary (@repo/cluster). */
+export interface WorkerLink {
+  /** Takes the connections the primary hands over. */
+  takeConnections(): void;
+  /** Tells the primary that this worker takes connections now. */
+  ready(describe: string): void;
+  /** Calls `stop` when the primary says to stop. */
+  onShutdown(stop: (signal: string) => void): void;
 }
 
 /**
@@ -44,14 +46,13 @@ export function listen(
   log: Log,
   options: ListenOptions,
 ): void {
-  const { name } = options;
-  const worker = isClusterWorker(settings);
+  const { name, worker } = options;
   if (worker) {
-    (options.takeConnections ?? (() => takeConnectionsFromPrimary(server)))();
+    worker.takeConnections();
     log(
       `${name} worker, pid ${process.pid}, takes connections from the primary`,
     );
-    tellPrimaryReady(options.describe);
+    worker.ready(options.describe);
   } else {
     listenOnPort(server, settings, log, {
       ...options,
@@ -97,6 +98,6 @@ export function listen(
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, (received) => void shutdown(received));
   }
-  if (worker) onPrimaryShutdown((signal) => void shutdown(signal, true));
+  worker?.onShutdown((signal) => void shutdown(signal, true));
   // #endregion shutdown
 }

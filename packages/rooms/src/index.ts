@@ -14,6 +14,7 @@ export {
   SayRequest,
   Text,
   TypingRequest,
+  unavailable,
   type Answer,
   type ErrorCode,
   type RequestEvent,

@@ -30,6 +30,17 @@ export function refusal(error: ErrorCode, message: string): Answer<never> {
   return { ok: false, error, message };
 }
 
+/**
+ * The answer when the chat's backend failed a request: in lesson 3, its
+ * Redis is away. Nothing was sent, so the client may try again.
+ */
+export function unavailable(): Answer<never> {
+  return refusal(
+    "unavailable",
+    "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
+  );
+}
+
 /** Code points, not UTF-16 units: an emoji is one character to a person. */
 function codePoints(text: string): number {
   let count = 0;

@@ -1,7 +1,7 @@
 // Where socketio-demo's rooms live. Lesson 2: this process (Socket.IO's
 // in-memory adapter, the history in memory). Lesson 3 (REDIS_URL): the
-// official Redis streams adapter and a history in Redis (redis.ts). The
-// chat (chat.ts) is the same code for both.
+// official Redis streams adapter, a history in Redis and presence across
+// processes (../scale/). The chat (chat.ts) is the same code for both.
 import { SessionAwareAdapter, type Adapter } from "socket.io-adapter";
 import type { Namespace } from "socket.io";
 import {
@@ -9,6 +9,7 @@ import {
   type MessageLog,
   type SharedAddressBudgets,
 } from "@repo/rooms";
+import type { ChatView, Presence } from "./namespace.js";
 
 // #region backend
 export interface RoomsBackend {
@@ -23,12 +24,11 @@ export interface RoomsBackend {
    * together (see the chat's middleware). Lesson 2: none, this process counts.
    */
   readonly addressBudgets?: SharedAddressBudgets;
-  /** Whether other processes share these rooms (lesson 3). */
-  readonly shared: boolean;
-  /** Another process was heard from: count the processes again. */
-  readonly peerHeard: () => void;
-  /** Called when the number of processes went down (set by the chat). */
-  onProcessGone: () => void;
+  /**
+   * Lesson 3: how a room's presence reaches the members on every process
+   * (../scale/presence.ts). Lesson 2: none, the chat sends it itself.
+   */
+  readonly presence?: (chat: ChatView) => Presence;
   close(): Promise<void>;
 }
 // #endregion backend
@@ -41,9 +41,6 @@ export function createMemoryBackend(): RoomsBackend {
     adapter: (namespace) => new SessionAwareAdapter(namespace),
     messageLog: (hasMembers) => new MemoryMessageLog(hasMembers),
     reachable: () => true,
-    shared: false,
-    peerHeard: () => {},
-    onProcessGone: () => {},
     close: () => Promise.resolve(),
   };
 }

@@ -2,7 +2,7 @@
 // library gives: rooms (`join`, `to(room).emit`), acknowledgements (the
 // callback), `volatile` for typing, middleware for checks and limits, and
 // connection state recovery. One region per feature, as in ws-demo.
-import type { Namespace, Server, Socket } from "socket.io";
+import type { Server } from "socket.io";
 import {
   fromSocketIo,
   quoteText,
@@ -19,22 +19,13 @@ import {
   type Answer,
   type ConnectionBudget,
   type Requests,
-  type RoomsServerEvents,
   type Verdict,
+  unavailable,
 } from "@repo/rooms";
 import { ROOMS_NAMESPACE } from "../protocol.js";
 import type { RoomsBackend } from "./backend.js";
-
-/** What Socket.IO keeps for us per socket, and restores with it on recovery. */
-interface MemberData {
-  /** The name this socket joined each room with. */
-  names: Record<string, string>;
-}
-
-/** What one process of the app tells the others (serverSideEmit). */
-interface PeerEvents {
-  "presence-changed": (room: string) => void;
-}
+import type { Presence, RoomsNamespace, RoomsSocket } from "./namespace.js";
+import { recipients as appRecipients, type Recipients } from "./recipients.js";
 
 /** What this process keeps per socket, beside Socket.IO's own. */
 interface Local {
@@ -45,15 +36,9 @@ interface Local {
 }
 
 type AckCallback = <T extends object>(answer: Answer<T>) => void;
-type RoomsSocket = Socket<
-  Record<string, never>,
-  RoomsServerEvents,
-  PeerEvents,
-  MemberData
->;
 
 export interface Rooms {
-  readonly namespace: Namespace;
+  readonly namespace: RoomsNamespace;
   /** Shutdown begins: leaves are still announced, but not counted here. */
   closing(): void;
   /** Messages received on the rooms namespace, for /stats. */
@@ -62,29 +47,28 @@ export interface Rooms {
 
 export function attachRooms(
   io: Server,
-  options: { tracker: Tracker; log: Log; backend: RoomsBackend },
+  options: {
+    tracker: Tracker;
+    log: Log;
+    backend: RoomsBackend;
+    /** Who gets each event (recipients.ts; the socketio-rooms exercise gives its own). */
+    recipients?: Recipients;
+  },
 ): Rooms {
   const { tracker, log, backend } = options;
+  const recipients = options.recipients ?? appRecipients;
   let received = 0;
   const guard = new FloodGuard({ shared: backend.addressBudgets });
   // #region namespace
   // The rooms live in their own namespace, beside lesson 1's `/`, on the
   // same connection: the browser client multiplexes both.
-  const rooms = io.of(ROOMS_NAMESPACE) as unknown as Namespace<
-    Record<string, never>,
-    RoomsServerEvents,
-    PeerEvents,
-    MemberData
-  >;
+  const rooms = io.of(ROOMS_NAMESPACE) as unknown as RoomsNamespace;
   // #endregion namespace
   const history = backend.messageLog(
     (room) => (rooms.adapter.rooms.get(room)?.size ?? 0) > 0,
   );
 
-  /**
-   * Names of a room's members, sorted, from every socket in it, on every
-   * process (with the Redis adapter, fetchSockets asks them all).
-   */
+  /** Names of a room's members, sorted, from every socket in it. */
   async function namesIn(
     room: string,
     leaving?: RoomsSocket,
@@ -97,41 +81,27 @@ export function attachRooms(
   }
 
   // #region presence
-  // Who is in a room, sent after each join and leave. Each process sends
-  // it to its own members (`local`), from a count it makes itself: a list
-  // one process made could reach the members of another after a newer one
-  // (two changes at once, on two processes) and leave them with an old
-  // list. So a change is announced to every process (serverSideEmit), and
-  // each counts again. In one process, that is one count.
-  const lastPresence = new Map<string, readonly string[]>();
-  let shuttingDown = false;
-  function presenceChanged(room: string, leaving?: RoomsSocket) {
-    if (backend.shared) rooms.serverSideEmit("presence-changed", room);
-    // Shutting down, this process's own members are all leaving: the
-    // others count for theirs, and nothing waits on their answers here.
-    if (shuttingDown) return Promise.resolve();
-    return sendPresence(room, leaving);
-  }
+  // Who is in a room, sent to its members after each join and leave,
+  // from a count of the sockets in it. `local`: this process's members
+  // (with more than one process, each tells its own: lesson 3).
   async function sendPresence(room: string, leaving?: RoomsSocket) {
     const members = await namesIn(room, leaving);
-    // What this process's members were last told (see process-gone).
-    if (members.length === 0) lastPresence.delete(room);
-    else lastPresence.set(room, members);
     const to = rooms.local.to(room);
     (leaving ? to.except(leaving.id) : to).emit("presence", { room, members });
+    return members;
   }
-  rooms.on("presence-changed", (room: string) => {
-    backend.peerHeard();
-    if (rooms.adapter.rooms.has(room)) sendPresence(room).catch(() => {});
-  });
+  const presence: Presence = backend.presence?.({
+    namespace: rooms,
+    namesIn,
+    sendPresence,
+  }) ?? {
+    // One process: tell the room's members, at once.
+    async changed(room, leaving) {
+      await sendPresence(room, leaving);
+    },
+    closing() {},
+  };
   // #endregion presence
-
-  /** The answer while Redis is away (lesson 3): nothing was sent. */
-  const unavailable = () =>
-    refusal(
-      "unavailable",
-      "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
-    );
 
   rooms.on("connection", (socket: RoomsSocket) => {
     const client = tracker.track(fromSocketIo(socket));
@@ -221,7 +191,7 @@ export function attachRooms(
         refused(ack, unavailable());
         return;
       }
-      // The address's budget may be in Redis (lesson 3): wait for it.
+      // The address's budget may be the backend's: wait for it.
       void local.budget.admit(event, checked.value.room).then((verdict) => {
         if (!obey(verdict, ack)) return;
         packet[1] = checked.value; // names and texts trimmed
@@ -285,9 +255,8 @@ export function attachRooms(
         .append(room, socket.data.names[room]!, text)
         .then((message) => {
           ack?.({ ok: true, id: message.id, at: message.at });
-          // rooms.to(room): everyone in it, the sender too. socket.to(room)
-          // would skip the sender, who would then never see its own message.
-          rooms.to(room).emit("message", message);
+          // To everyone in the room, the sender too (recipients.ts).
+          recipients.message(rooms, socket, room).emit("message", message);
         })
         .catch(() => refused(ack, unavailable()));
     });
@@ -297,10 +266,12 @@ export function attachRooms(
     socket.on("typing", (request: Requests["typing"], ack?: AckCallback) => {
       const { room } = request;
       // (At most one a second per member and room: the middleware's
-      // budget drops the others.) volatile: dropped for a client that cannot take it right now.
-      socket
-        .to(room)
-        .volatile.emit("typing", { room, name: socket.data.names[room]! });
+      // budget drops the others.) To the others, volatile (recipients.ts):
+      // dropped for a client that cannot take it right now.
+      recipients.typing(rooms, socket, room).emit("typing", {
+        room,
+        name: socket.data.names[room]!,
+      });
       ack?.({ ok: true });
     });
     // #endregion typing
@@ -314,7 +285,8 @@ export function attachRooms(
       local.budget.charge(Object.keys(socket.data.names).length);
       for (const [room, name] of Object.entries(socket.data.names)) {
         announceLeave(socket, room, name).catch(() => {
-          // Redis away: the presence is sent again with the next join.
+          // The backend failed (lesson 3: Redis away): the presence is
+          // sent again with the next join.
         });
       }
     });
@@ -331,10 +303,13 @@ export function attachRooms(
     room: string,
   ): Promise<void> {
     const name = socket.data.names[room]!;
-    socket
-      .to(room)
-      .emit("system", { room, kind: "join", name, at: Date.now() });
-    await presenceChanged(room);
+    recipients.joined(rooms, socket, room).emit("system", {
+      room,
+      kind: "join",
+      name,
+      at: Date.now(),
+    });
+    await presence.changed(room);
   }
 
   async function announceLeave(
@@ -342,49 +317,18 @@ export function attachRooms(
     room: string,
     name: string,
   ): Promise<void> {
-    rooms
-      .to(room)
-      .except(socket.id)
-      .emit("system", { room, kind: "leave", name, at: Date.now() });
-    await presenceChanged(room, socket);
+    recipients.left(rooms, socket, room).emit("system", {
+      room,
+      kind: "leave",
+      name,
+      at: Date.now(),
+    });
+    await presence.changed(room, socket);
   }
-
-  // #region process-gone
-  // Lesson 3: another process died (SIGKILL) and could not say its
-  // members left. Each process tells its own members (`local`) who left:
-  // those in the last list it sent them and not in a new count.
-  backend.onProcessGone = () => {
-    const localRooms = new Set(
-      [...rooms.sockets.values()].flatMap((socket) =>
-        Object.keys(socket.data.names ?? {}),
-      ),
-    );
-    for (const room of localRooms) {
-      void (async () => {
-        const before = lastPresence.get(room) ?? [];
-        const now = await namesIn(room);
-        const remaining = [...now];
-        for (const name of before) {
-          const at = remaining.indexOf(name);
-          if (at === -1) {
-            rooms.local
-              .to(room)
-              .emit("system", { room, kind: "leave", name, at: Date.now() });
-          } else {
-            remaining.splice(at, 1);
-          }
-        }
-        await sendPresence(room);
-      })().catch(() => {});
-    }
-  };
-  // #endregion process-gone
 
   return {
     namespace: rooms,
-    closing: () => {
-      shuttingDown = true;
-    },
+    closing: () => presence.closing(),
     received: () => received,
   };
 }

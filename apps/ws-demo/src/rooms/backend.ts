@@ -1,5 +1,5 @@
 // Where ws-demo's rooms live. Lesson 2: in this process's memory. Lesson 3
-// (REDIS_URL): in Redis, shared by every process of the app (redis.ts).
+// (REDIS_URL): in Redis, shared by every process of the app (../scale/).
 // The chat (chat.ts) is the same code for both: it asks the backend to
 // join, leave, say and type, and sends what the backend delivers to the
 // members it holds itself.
@@ -15,21 +15,26 @@ import {
 
 // #region backend
 /**
- * An event for a room's members on this process. `skip` names the member
- * it is not for (whoever joined, left or typed), by its backend id.
+ * An event for a room's members on this process. `from` names the member
+ * it comes from (whoever said, joined, left or typed), by its backend id:
+ * the chat's recipients (recipients.ts) say whether that member gets it.
  */
 export type RoomEvent =
-  | { readonly event: "message"; readonly data: ChatMessage }
+  | {
+      readonly event: "message";
+      readonly data: ChatMessage;
+      readonly from: string;
+    }
   | {
       readonly event: "system";
       readonly data: SystemEvent;
-      readonly skip: string;
+      readonly from: string;
     }
   | { readonly event: "presence"; readonly data: PresenceEvent }
   | {
       readonly event: "typing";
       readonly data: TypingEvent;
-      readonly skip: string;
+      readonly from: string;
     };
 
 export interface RoomsBackend {
@@ -51,8 +56,13 @@ export interface RoomsBackend {
     member: string,
     name: string,
   ): Promise<void>;
-  /** Stores a message and sends it to every member, the sender included. */
-  say(room: string, name: string, text: string): Promise<ChatMessage>;
+  /** Stores a message from `member` and sends it to the room. */
+  say(
+    room: string,
+    member: string,
+    name: string,
+    text: string,
+  ): Promise<ChatMessage>;
   typing(room: string, member: string, name: string): Promise<void>;
   /** The messages after `after` (the rooms protocol's catch-up). */
   since(room: string, after?: string): Promise<CatchUp>;
@@ -85,19 +95,21 @@ export function createMemoryBackend(): RoomsBackend {
     },
     announce(room, kind, member, name) {
       const data = { room, kind, name, at: Date.now() };
-      backend.deliver({ event: "system", data, skip: member });
+      backend.deliver({ event: "system", data, from: member });
       const members = sorted(room);
       backend.deliver({ event: "presence", data: { room, members } });
       return Promise.resolve();
     },
-    async say(room, name, text) {
+    async say(room, member, name, text) {
       const message = await log.append(room, name, text);
       // After the sender's answer, as lesson 2's wire recordings show.
-      setImmediate(() => backend.deliver({ event: "message", data: message }));
+      setImmediate(() =>
+        backend.deliver({ event: "message", data: message, from: member }),
+      );
       return message;
     },
     typing(room, member, name) {
-      backend.deliver({ event: "typing", data: { room, name }, skip: member });
+      backend.deliver({ event: "typing", data: { room, name }, from: member });
       return Promise.resolve();
     },
     since: (room, after) => log.since(room, after),

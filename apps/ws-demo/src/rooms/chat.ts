@@ -22,9 +22,11 @@ import {
   type ConnectionBudget,
   type Requests,
   type Verdict,
+  unavailable,
 } from "@repo/rooms";
 import type { RoomEvent, RoomsBackend } from "./backend.js";
 import { encodeFrame, Preencoded, readFrame } from "./frames.js";
+import { recipients as appRecipients, type Recipients } from "./recipients.js";
 
 /** One connection of the chat, and what the server keeps about it. */
 interface Member {
@@ -50,18 +52,21 @@ export function createRooms(options: {
   log: Log;
   /** The sockets shutdown must close: ours are added and removed here. */
   open: Set<WebSocket>;
-  /** Where the rooms live: this process (lesson 2) or Redis (lesson 3). */
+  /** Where the rooms live: this process's memory (backend.ts), or lesson 3's. */
   backend: RoomsBackend;
+  /** Who gets each event (recipients.ts; the ws-rooms exercise gives its own). */
+  recipients?: Recipients;
 }): Rooms {
   const { tracker, heartbeat, log, open, backend } = options;
+  const recipients = options.recipients ?? appRecipients;
   let received = 0;
   const guard = new FloodGuard({ shared: backend.addressBudgets });
 
   // #region rooms
   // With ws there are no rooms: a room is a Set of connections we keep,
   // and leaving it on every way out (leave, close) is ours to get right.
-  // These are this process's members; who is in a room on every process,
-  // and its history, are the backend's (memory, or Redis in lesson 3).
+  // These are the members this process holds; the names in each room,
+  // and its history, are the backend's.
   const rooms = new Map<string, Set<Member>>();
 
   function membersOf(room: string): Set<Member> {
@@ -84,17 +89,18 @@ export function createRooms(options: {
 
   // #region broadcast
   // Every event for a room comes here from the backend, once per
-  // process: encode once, send to each member we hold. Every send goes
+  // process: encode once, send to each member we hold that it is for
+  // (recipients.ts: everyone, or all but the one it is from). Every send goes
   // through the tracker's guard (open? not buffering too much?), so one
   // slow member cannot make the server queue without end. "typing" goes
   // only to members with nothing waiting (what Socket.IO's `volatile`
   // does for it).
   backend.deliver = (delivery: RoomEvent) => {
     const { event, data } = delivery;
-    const skip = "skip" in delivery ? delivery.skip : undefined;
+    const from = "from" in delivery ? delivery.from : undefined;
     const text = new Preencoded(encodeFrame(event, data));
     for (const member of rooms.get(data.room) ?? []) {
-      if (member.client.id === skip) continue;
+      if (recipients[event] === "others" && member.client.id === from) continue;
       if (event === "typing" && member.ws.bufferedAmount > 0) continue;
       member.client.send(event, text);
     }
@@ -190,15 +196,16 @@ export function createRooms(options: {
 
   // #region say
   // The backend stores the message and sends it to every member, the
-  // sender included: one order for all. If it cannot (Redis away), the
-  // sender is told, and nobody got it.
+  // sender included: one order for all. If it cannot, the sender is
+  // told, and nobody got it.
   async function say(
     member: Member,
     request: Requests["say"],
     ack?: number,
   ): Promise<void> {
     const { room, text } = request;
-    const message = await backend.say(room, member.rooms.get(room)!, text);
+    const name = member.rooms.get(room)!;
+    const message = await backend.say(room, member.client.id, name, text);
     answer(member, ack, { ok: true, id: message.id, at: message.at });
   }
   // #endregion say
@@ -304,7 +311,7 @@ export function createRooms(options: {
           break;
       }
     } catch {
-      // Only the backend fails here: Redis is away (lesson 3).
+      // Only the backend fails here (lesson 3's, when Redis is away).
       answer(member, ack, unavailable());
     }
   }
@@ -336,8 +343,8 @@ export function createRooms(options: {
         member.budget.closed();
         for (const room of [...member.rooms.keys()]) {
           leave(member, room).catch(() => {
-            // Redis away: the others learn it when this process
-            // registers its members again.
+            // The backend failed: it tells the room when it is back
+            // (lesson 3's registers this process's members again).
           });
         }
         member.log.flush();
@@ -354,12 +361,4 @@ function encodePreencoded(event: string, payload: unknown): string {
   return payload instanceof Preencoded
     ? payload.text
     : encodeFrame(event, payload);
-}
-
-/** The answer when the backend failed: lesson 3's Redis is away. */
-function unavailable(): Answer<never> {
-  return refusal(
-    "unavailable",
-    "the chat cannot reach its Redis right now; nothing was sent, try again in a moment",
-  );
 }

@@ -4,7 +4,8 @@
 // `fetchSockets()` across processes (presence), and connection state
 // recovery on another process (sessions and missed packets kept in
 // Redis). What it does not do, this file adds: the history (shared with
-// ws-demo, in @repo/rooms/redis), noticing that a process died, and a
+// ws-demo, in @repo/rooms/redis), presence counted by each process
+// (presence.ts), noticing that a process died (process-gone.ts), and a
 // quick "no" while Redis is away.
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
@@ -16,7 +17,10 @@ import {
   RedisAddressBudgets,
   RedisMessageLog,
 } from "@repo/rooms/redis";
-import type { RoomsBackend } from "./backend.js";
+import type { RoomsBackend } from "../rooms/backend.js";
+import { keepDuplicates } from "../workarounds/streams-adapter-readers.js";
+import { tellWhoLeft } from "./process-gone.js";
+import { presenceAcrossProcesses } from "./presence.js";
 
 /** How often the process count is read to notice a process that died. */
 const COUNT_EVERY_MS = 1000;
@@ -40,10 +44,6 @@ export async function connectRedisBackend(
     disconnectTimeout: 100,
   });
   adapterRedis.on("error", () => {}); // said once, by connectChatRedis
-  // The adapter opens more connections from this one (a reader that
-  // waits up to 5 s on the stream, a subscriber). Closing, it lets the
-  // reader finish its wait, which would hold shutdown: keep them, to end
-  // them ourselves.
   // Ready before the first request: until then, every chat request
   // would be answered `unavailable`.
   await new Promise<void>((resolve, reject) => {
@@ -53,12 +53,11 @@ export async function connectRedisBackend(
       5000,
     ).unref();
   });
-  const duplicates: Redis[] = [];
-  adapterRedis.duplicate = (...args) => {
-    const copy = Redis.prototype.duplicate.apply(adapterRedis, args);
-    duplicates.push(copy);
-    return copy;
-  };
+  // The adapter opens more connections from this one (a reader that
+  // waits up to 5 s on the stream, a subscriber). Closing, it lets the
+  // reader finish its wait, which would hold shutdown: keep them, to end
+  // them ourselves (a workaround, see its file).
+  const duplicates = keepDuplicates(adapterRedis);
   // #endregion connect
 
   // #region adapter
@@ -70,17 +69,19 @@ export async function connectRedisBackend(
 
   let rooms: Adapter | undefined;
   let processes = 0;
+  let processGone = () => {};
   // #region process-gone
   // The adapter does not say when another process dies. It can count the
   // processes (those subscribed to its channel, which Redis drops as soon
   // as a killed process's connection closes): when the count goes down,
-  // the chat recomputes each room's presence. Counted once a second, and
+  // each room's members here are told who left (process-gone.ts), and
+  // its presence is counted again. Counted once a second, and
   // whenever another process makes itself heard.
   function count() {
     void rooms
       ?.serverCount()
       .then((now) => {
-        if (now < processes) backend.onProcessGone();
+        if (now < processes) processGone();
         processes = now;
       })
       .catch(() => {});
@@ -98,9 +99,11 @@ export async function connectRedisBackend(
     addressBudgets: new RedisAddressBudgets(redis, app),
     reachable: () =>
       redis.status === "ready" && adapterRedis.status === "ready",
-    shared: true,
-    peerHeard: count,
-    onProcessGone: () => {},
+    presence(chat) {
+      const presence = presenceAcrossProcesses(chat, count);
+      processGone = () => tellWhoLeft(chat, presence);
+      return presence;
+    },
     async close() {
       clearInterval(counter);
       connection.stop();

@@ -4,36 +4,17 @@
 // way @socket.io/sticky does it, so that every request of a Socket.IO
 // long-polling session reaches the worker that holds the session.
 import cluster, { type Worker } from "node:cluster";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import { setupMaster, setupWorker } from "@socket.io/sticky";
-import { listenOnPort } from "./listen-on-port.js";
-import type { Log } from "./log.js";
-import type { Settings } from "./settings.js";
+import { createServer } from "node:http";
+import { setupMaster } from "@socket.io/sticky";
+import { listenOnPort, type Log, type Settings } from "@repo/demo-kit";
+import type { PrimaryMessage, WorkerMessage } from "./messages.js";
+import { isClusterPrimary } from "./roles.js";
+import { acknowledgePins } from "./workarounds/sticky-session-race.js";
 
 /** How long workers get to shut down before the primary kills them. */
 const WORKERS_DEADLINE_MS = 2000;
 /** How long the primary waits before it replaces a worker that keeps dying at start. */
 const RESPAWN_BACKOFF_MS = { first: 1000, max: 30_000 };
-
-/** How long a worker waits for the primary to pin a new session, at most. */
-const PIN_TIMEOUT_MS = 1000;
-
-/** What a worker tells the primary. */
-export type WorkerMessage = { type: "demo:ready"; describe: string };
-/** What the primary tells a worker. */
-export type PrimaryMessage =
-  | { type: "demo:shutdown"; signal: string }
-  | { type: "demo:pinned"; sid: string };
-
-/** Whether this process is the primary of WORKERS=N (N > 1): it serves nothing itself. */
-export function isClusterPrimary(settings: Settings): boolean {
-  return settings.workers > 1 && cluster.isPrimary;
-}
-
-/** Whether this process is one of the N workers a primary started. */
-export function isClusterWorker(settings: Settings): boolean {
-  return settings.workers > 1 && cluster.isWorker;
-}
 
 /**
  * Lesson 3's entry: with WORKERS=N (N > 1), in the first process, runs
@@ -77,24 +58,8 @@ export function runPrimary(
   // the URL (a long-polling request), else the next in turn.
   setupMaster(server, { loadBalancingMethod: "round-robin" });
   // #endregion primary
-  // #region pin-before-answer
-  // A worker reports each new session ("sticky:connection") and answers
-  // the handshake at the same moment. On a busy machine the client's next
-  // request, carrying the new sid, could reach this primary before the
-  // report did, and go to the other worker: "Session ID unknown". So the
-  // primary acknowledges each report, after setupMaster's own listener
-  // (registered first) has pinned the session, and the worker waits for
-  // that before it answers (pinSessionsBeforeAnswering).
-  cluster.on(
-    "message",
-    (worker, message: { type?: string; data?: unknown }) => {
-      if (message?.type !== "sticky:connection") return;
-      if (typeof message.data !== "string") return;
-      const pinned: PrimaryMessage = { type: "demo:pinned", sid: message.data };
-      worker.send(pinned, () => {}); // a worker that just died: nothing to do
-    },
-  );
-  // #endregion pin-before-answer
+  // Answered before the worker answers a handshake (a workaround).
+  acknowledgePins();
 
   let stopping = false;
   let shutdownMessage: PrimaryMessage | undefined;
@@ -230,75 +195,4 @@ export function runPrimary(
   );
   for (let i = 0; i < settings.workers; i++) fork();
   return new Promise<never>(() => {});
-}
-
-/**
- * In a worker: takes the connections the primary hands over, as
- * @socket.io/sticky's setupWorker does for Socket.IO. That function needs
- * only the HTTP server and the engine's `connection` event, which pins a
- * polling session to this worker; a ws server has no sessions to pin, so
- * an engine that never emits one stands in.
- */
-export function takeConnectionsFromPrimary(server: Server): void {
-  const noSessions = { on: () => noSessions };
-  setupWorker({
-    httpServer: server,
-    engine: noSessions,
-  } as unknown as Parameters<typeof setupWorker>[0]);
-}
-
-/** The part of engine.io's server that names new sessions. */
-export interface SessionNamer {
-  generateId(request: IncomingMessage): string | PromiseLike<string>;
-}
-
-/** The IPC channel to the primary (the process itself; a fake in tests). */
-export interface PrimaryChannel {
-  send?(message: unknown): unknown;
-  on(event: "message", listener: (message: unknown) => void): unknown;
-}
-
-/**
- * In a Socket.IO worker, beside @socket.io/sticky's setupWorker: makes
- * the engine answer a handshake only once the primary has pinned the new
- * session to this worker (see the primary's "pin-before-answer"), or
- * after PIN_TIMEOUT_MS if the primary does not answer.
- */
-export function pinSessionsBeforeAnswering(
-  engine: SessionNamer,
-  primary: PrimaryChannel = process,
-): void {
-  const waiting = new Map<string, () => void>();
-  primary.on("message", (message) => {
-    const pinned = message as PrimaryMessage | undefined;
-    if (pinned?.type === "demo:pinned") waiting.get(pinned.sid)?.();
-  });
-  const nameSession = engine.generateId.bind(engine);
-  engine.generateId = async (request) => {
-    const sid = await nameSession(request);
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        waiting.delete(sid);
-        resolve();
-      };
-      const timer = setTimeout(done, PIN_TIMEOUT_MS);
-      waiting.set(sid, done);
-      primary.send?.({ type: "sticky:connection", data: sid });
-    });
-    return sid;
-  };
-}
-
-/** In a worker: calls `onShutdown` when the primary says to stop. */
-export function onPrimaryShutdown(onShutdown: (signal: string) => void): void {
-  process.on("message", (message: PrimaryMessage) => {
-    if (message?.type === "demo:shutdown") onShutdown(message.signal);
-  });
-}
-
-/** In a worker: tells the primary that this worker takes connections now. */
-export function tellPrimaryReady(describe: string): void {
-  const message: WorkerMessage = { type: "demo:ready", describe };
-  process.send?.(message);
 }

@@ -7,94 +7,26 @@
 //     its members left;
 //   - when Redis is lost and back, this process registers its members
 //     again.
-// The history is the shared capped stream of @repo/rooms/redis.
+// The history is the shared capped stream of @repo/rooms/redis; the Lua
+// scripts are in scripts.ts, the channel's events are read in events.ts.
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Log } from "@repo/demo-kit";
 import {
-  APPEND_TO_HISTORY,
   connectChatRedis,
   historyArguments,
   historyKey,
   RedisAddressBudgets,
   RedisMessageLog,
 } from "@repo/rooms/redis";
-import type { RoomEvent, RoomsBackend } from "./backend.js";
+import type { RoomsBackend } from "../rooms/backend.js";
+import { parseEvent } from "./events.js";
+import { ANNOUNCE, JOIN, keysOf, SAY, SWEEP } from "./scripts.js";
 
-/**
- * The Redis keys and the channel, each starting with the app's name, so
- * that ws-demo and socketio-demo can share one Redis without sharing rooms.
- */
-function keysOf(app: string) {
-  return {
-    channel: `${app}:events`,
-    processes: `${app}:processes`,
-    members: (room: string) => `${app}:members:${room}`,
-    roomsOf: (process: string) => `${app}:rooms-of:${process}`,
-    alive: (process: string) => `${app}:alive:${process}`,
-  };
-}
 /** A process that has not said it is alive for this long is gone. */
 const ALIVE_FOR_MS = 6000;
 const HEARTBEAT_MS = 2000;
 const SWEEP_MS = 3000;
-
-// #region fan-out
-// Say = store and publish in one step (a Lua script runs atomically in
-// Redis): a message in the history has gone out to every process, and
-// every process gets the room's messages in the stream's order, because
-// Redis hands out pub/sub messages in the order it ran the scripts.
-const SAY = `${APPEND_TO_HISTORY}
-redis.call('PUBLISH', ARGV[6], cjson.encode({event = 'message', data = {
-  room = ARGV[7], id = id, name = ARGV[1], text = ARGV[2], at = tonumber(ARGV[3]) }}))
-return id`;
-// #endregion fan-out
-
-// #region presence
-// Who is in a room: hash field "<process>|<connection>" = name. Announce
-// reads the names and publishes in one step, so the last `presence` a
-// room sees is the room as it is.
-const JOIN = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[3])
-return redis.call('HVALS', KEYS[1])`;
-const ANNOUNCE = `
-redis.call('PUBLISH', ARGV[5], cjson.encode({event = 'system', skip = ARGV[1],
-  data = { room = ARGV[2], kind = ARGV[3], name = ARGV[4], at = tonumber(ARGV[6]) }}))
-redis.call('PUBLISH', ARGV[5], cjson.encode({event = 'presence',
-  data = { room = ARGV[2], members = redis.call('HVALS', KEYS[1]) }}))
-return 1`;
-// #endregion presence
-
-// #region dead-process
-// A process killed with SIGKILL says nothing: its "alive" key expires.
-// The first process to see that removes its members and announces each
-// leave; SREM answers 1 to exactly one of them, so nobody does it twice.
-// (ARGV[4] = "quiet": a process forgets its own old entries, unannounced;
-// ARGV[5] is the start of every room's members key.)
-const SWEEP = `
-if redis.call('SREM', KEYS[1], ARGV[1]) == 0 and ARGV[4] ~= 'quiet' then return 0 end
-local prefix = ARGV[1] .. '|'
-for _, room in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local key = ARGV[5] .. room
-  local fields = redis.call('HGETALL', key)
-  for i = 1, #fields, 2 do
-    if string.sub(fields[i], 1, #prefix) == prefix then
-      redis.call('HDEL', key, fields[i])
-      if ARGV[4] ~= 'quiet' then
-        redis.call('PUBLISH', ARGV[2], cjson.encode({event = 'system', skip = fields[i],
-          data = { room = room, kind = 'leave', name = fields[i + 1], at = tonumber(ARGV[3]) }}))
-      end
-    end
-  end
-  if ARGV[4] ~= 'quiet' then
-    redis.call('PUBLISH', ARGV[2], cjson.encode({event = 'presence',
-      data = { room = room, members = redis.call('HVALS', key) }}))
-  end
-end
-redis.call('DEL', KEYS[2])
-return 1`;
-// #endregion dead-process
 
 /**
  * Connects to Redis and resolves with the backend, or rejects with a
@@ -161,7 +93,7 @@ export async function connectRedisBackend(
         String(Date.now()),
       );
     },
-    async say(room, name, text) {
+    async say(room, member, name, text) {
       const at = Date.now();
       const id = (await redis.eval(
         SAY,
@@ -170,6 +102,7 @@ export async function connectRedisBackend(
         ...historyArguments(name, text, at),
         keys.channel,
         room,
+        fieldOf(member),
       )) as string;
       return { room, id, name, text, at };
     },
@@ -178,7 +111,7 @@ export async function connectRedisBackend(
         keys.channel,
         JSON.stringify({
           event: "typing",
-          skip: fieldOf(member),
+          from: fieldOf(member),
           data: { room, name },
         }),
       );
@@ -198,16 +131,16 @@ export async function connectRedisBackend(
 
   // #region deliver
   // Every process gets every room's events; each sends them to its own
-  // members (chat.ts). The skip field names a member by "<process>|<id>":
-  // only the process that holds it can match it.
+  // members (../rooms/chat.ts). The from field names a member by
+  // "<process>|<id>": only the process that holds it can match it.
   subscriber.on("message", (_channel: string, text: string) => {
     const event = parseEvent(text);
     if (!event) return;
-    if ("skip" in event) {
-      const [owner, member] = event.skip.split("|");
+    if ("from" in event) {
+      const [owner, member] = event.from.split("|");
       backend.deliver({
         ...event,
-        skip: owner === process ? member! : "",
+        from: owner === process ? member! : "",
       });
     } else {
       backend.deliver(event);
@@ -278,39 +211,4 @@ export async function connectRedisBackend(
   heartbeat.unref();
   sweeper.unref();
   return backend;
-}
-
-/** Events come from our own processes, but are checked before use anyway. */
-function parseEvent(text: string): RoomEvent | undefined {
-  try {
-    const event = JSON.parse(text) as {
-      event?: unknown;
-      data?: { room?: unknown; members?: unknown };
-      skip?: unknown;
-    };
-    if (typeof event.data?.room !== "string") return undefined;
-    switch (event.event) {
-      case "message":
-        return event as RoomEvent;
-      case "presence": {
-        // Lua's cjson writes an empty list as {}.
-        const members = Array.isArray(event.data.members)
-          ? (event.data.members as string[]).slice().sort()
-          : [];
-        return {
-          event: "presence",
-          data: { room: event.data.room, members },
-        };
-      }
-      case "system":
-      case "typing":
-        return typeof event.skip === "string"
-          ? (event as RoomEvent)
-          : undefined;
-      default:
-        return undefined;
-    }
-  } catch {
-    return undefined;
-  }
 }
