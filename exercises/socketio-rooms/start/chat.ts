@@ -12,10 +12,10 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import {
   fromSocketIo,
-  quoteText,
   type TrackedConnection,
   type Tracker,
 } from "@repo/lifecycle";
+import { quoteText } from "@repo/http-guard";
 import { LogBudget, type Log } from "@repo/demo-kit";
 import {
   isRequestEvent,

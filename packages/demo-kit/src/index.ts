@@ -4,8 +4,6 @@ export { loadRootEnvFileOrExit } from "./env-file.js";
 export { processTimerCount, statsOf, type Stats } from "./stats.js";
 export { listen, type ListenOptions } from "./listen.js";
 export { createDemoApp, type DemoAppOptions } from "./app.js";
-export { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
-export { createGuard, type Guard } from "./guard.js";
 export { LogBudget, type LogBudgetOptions } from "./log-budget.js";
 export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";
 export {

@@ -1,10 +1,9 @@
 import {
   parseAllowedHosts,
   parseAllowedOrigins,
-  parseTrustProxy,
   type AllowedHosts,
-  type TrustProxy,
-} from "@repo/lifecycle";
+} from "@repo/http-guard";
+import { parseTrustProxy, type TrustProxy } from "@repo/lifecycle";
 
 /** Everything the server reads from its environment, checked once at start. */
 export interface Settings {
