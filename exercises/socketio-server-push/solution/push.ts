@@ -8,7 +8,7 @@ import type { Settings } from "@repo/demo-kit";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-} from "../../kit/protocol.js";
+} from "socketio-demo/protocol";
 import type { PushServer } from "../../kit/socketio-server.js";
 
 /** Adds the connection handler to `io`. */

@@ -13,7 +13,7 @@ import type { Settings } from "@repo/demo-kit";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-} from "../../kit/protocol.js";
+} from "socketio-demo/protocol";
 import type { PushServer } from "../../kit/socketio-server.js";
 
 /** The note keeps the timer as a property stuck on the socket. */
