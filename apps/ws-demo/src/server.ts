@@ -56,7 +56,8 @@ const refusals = new LogBudget(log, {
 });
 const guard = createGuard(settings, (line) => refusals.line(line));
 
-// One HTTP server: Express answers its requests, ws its upgrades.
+// One HTTP server: Express answers its requests, ws its upgrades. ws only
+// listens for 'upgrade', so unlike Socket.IO it may come before or after.
 const app = createApp({ stats: () => realtime.stats() });
 const server = createServer(app);
 // noServer: we route upgrades ourselves (realtime.ts). `{ server }` would
