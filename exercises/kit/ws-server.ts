@@ -5,9 +5,10 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { createGuard } from "@repo/http-guard";
 import {
-  createGuard,
   destroySocket,
+  LogBudget,
   refuseUpgrade,
   type Log,
   type Settings,
@@ -47,7 +48,11 @@ export function runWsExercise(
     maxPayload: settings.maxPayloadBytes,
     clientTracking: false,
   });
-  const guard = createGuard(settings, log);
+  const refusals = new LogBudget(log, {
+    subject: "refusals",
+    noun: "refused requests",
+  });
+  const guard = createGuard(settings, (line) => refusals.line(line));
   server.on(
     "upgrade",
     (request: IncomingMessage, socket: Duplex, head: Buffer) => {

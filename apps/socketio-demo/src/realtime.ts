@@ -5,18 +5,11 @@ import {
 } from "node:http";
 import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Server, type Namespace, type Socket } from "socket.io";
+import type { Namespace, Server, ServerOptions } from "socket.io";
 import { Adapter } from "socket.io-adapter";
-import { createMemoryBackend, type RoomsBackend } from "./rooms/backend.js";
-import { attachRooms } from "./rooms/chat.js";
+import { createTracker, type Tracker } from "@repo/lifecycle";
+import { quoteText, type Guard } from "@repo/http-guard";
 import {
-  createTracker,
-  describeValue,
-  fromSocketIo,
-  quoteText,
-} from "@repo/lifecycle";
-import {
-  createGuard,
   LogBudget,
   refuseUpgrade,
   statsOf,
@@ -24,16 +17,27 @@ import {
   type Settings,
   type Stats,
 } from "@repo/demo-kit";
+import type { RoomsBackend } from "./rooms/backend.js";
 import {
   ROOMS_NAMESPACE,
   SOCKET_PATH,
   type ClientToServerEvents,
-  type News,
   type ServerToClientEvents,
 } from "./protocol.js";
 
+export type PushServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** What every lesson on this Socket.IO server shares. */
 export interface Realtime {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  readonly io: PushServer;
+  /** Follows each connection: id, IP, its timers, its end. */
+  readonly tracker: Tracker;
+  /** A lesson's count of messages received, summed at /stats. */
+  countReceived(count: () => number): void;
+  /** Runs at shutdown before the clients are closed (a lesson's goodbye). */
+  onClosing(task: () => void): void;
+  /** Runs at shutdown once the clients are closed (a lesson's backend). */
+  onShutdown(task: () => Promise<void>): void;
   readonly stats: () => Stats;
   /** io.close(): every client's transport closes, so clients reconnect. */
   readonly close: () => Promise<void>;
@@ -42,18 +46,13 @@ export interface Realtime {
 /** How long clients get to end their transports before we cut them. */
 const CLOSE_GRACE_MS = 500;
 
-/** Attaches Socket.IO to the HTTP server that Express also uses. */
-export function attachRealtime(
-  server: HttpServer,
+// #region attach
+/** The options of `new Server(httpServer, options)`, from the settings. */
+export function socketIoOptions(
   settings: Settings,
-  log: Log,
-  roomsBackend: RoomsBackend = createMemoryBackend(),
-): Realtime {
-  const tracker = createTracker({ trustProxy: settings.trustProxy });
-  let received = 0;
-
-  // #region attach
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+  roomsBackend: RoomsBackend,
+): Partial<ServerOptions> {
+  return {
     // The same path on both sides, or the client's requests 404.
     path: SOCKET_PATH,
     // Serve the browser client (the default, said aloud): socket.io.js and
@@ -76,13 +75,25 @@ export function attachRealtime(
           pingTimeout: settings.heartbeatMs,
         }
       : {}),
-  });
+  };
+}
+
+/**
+ * Puts the Host and Origin rules in front of Socket.IO's requests, and
+ * gives the lessons what they share: the tracker, counts, shutdown.
+ */
+export function attachRealtime(
+  server: HttpServer,
+  io: PushServer,
+  guard: Guard,
+  settings: Settings,
+  log: Log,
+): Realtime {
   // `cors` only governs what browsers let pages read over HTTP; it does not
   // stop a cross-site WebSocket, and `allowRequest` runs only when a
   // session starts. A middleware of the engine sees every request: the
   // handshake, each poll and post of a session, and its upgrade, so a page
   // on another site that learns a session id still cannot use it.
-  const guard = createGuard(settings, log);
   io.engine.use(
     (
       request: IncomingMessage,
@@ -106,6 +117,10 @@ export function attachRealtime(
     },
   );
   // #endregion attach
+  const tracker = createTracker({ trustProxy: settings.trustProxy });
+  const received: (() => number)[] = [];
+  const closing: (() => void)[] = [];
+  const shutdown: (() => Promise<void>)[] = [];
 
   // #region frozen-peers
   // The TCP connection under every WebSocket, for shutdown: a client whose
@@ -134,66 +149,6 @@ export function attachRealtime(
   });
   // #endregion frozen-peers
 
-  // #region connection
-  io.on(
-    "connection",
-    (socket: Socket<ClientToServerEvents, ServerToClientEvents>) => {
-      const client = tracker.track(fromSocketIo(socket));
-      log(
-        `connect ${client.id} from ${client.ip} over ${socket.conn.transport.name}`,
-      );
-      // Only a client that started on polling can upgrade; a listener on
-      // the others would wait, unused, for the connection's whole life.
-      if (socket.conn.transport.name === "polling") {
-        socket.conn.once("upgrade", () => {
-          log(`${client.id} upgraded to ${socket.conn.transport.name}`);
-        });
-      }
-      client.send("welcome", {
-        id: client.id,
-        ip: client.ip,
-        pushIntervalMs: settings.pushIntervalMs,
-      });
-      // #endregion connection
-
-      // #region push
-      let seq = 0;
-      client.every(settings.pushIntervalMs, () => {
-        const news: News = {
-          seq: seq + 1,
-          text: settings.pushText,
-          sentAt: epochMs(),
-        };
-        // send() checks socket.connected and never throws.
-        if (client.send("news", news)) seq += 1;
-      });
-      // #endregion push
-
-      // #region reply
-      // The type says Reply, but any client can emit anything: the line
-      // is bounded (describeReply), and so is the number of lines.
-      const clientLog = new LogBudget(log, {
-        subject: client.id,
-        noun: "messages",
-      });
-      socket.on("reply", (reply: unknown) => {
-        received += 1;
-        clientLog.line(`${client.id} says ${describeReply(reply)}`);
-      });
-      // #endregion reply
-
-      // #region disconnect
-      client.onClose(({ reason }) => {
-        // By now every timer of this client is cleared: nothing to leak.
-        clientLog.flush();
-        log(`disconnect ${client.id} from ${client.ip}: ${reason}`);
-      });
-      // #endregion disconnect
-    },
-  );
-
-  const rooms = attachRooms(io, { tracker, log, backend: roomsBackend });
-
   const engineRefusals = new LogBudget(log, {
     subject: "refusals",
     noun: "refused Socket.IO requests",
@@ -211,8 +166,16 @@ export function attachRealtime(
 
   return {
     io,
+    tracker,
+    countReceived: (count) => void received.push(count),
+    onClosing: (task) => void closing.push(task),
+    onShutdown: (task) => void shutdown.push(task),
     stats: () =>
-      statsOf("socket.io", tracker.stats(), received + rooms.received()),
+      statsOf(
+        "socket.io",
+        tracker.stats(),
+        received.reduce((sum, count) => sum + count(), 0),
+      ),
     close: async () => {
       const count = io.sockets.sockets.size;
       if (count > 0)
@@ -227,34 +190,15 @@ export function attachRealtime(
       // the WebSockets that are left, as ws-demo does.
       // (An unref'd timer: once all is closed, it must not keep the
       // process alive for the rest of the second.)
-      rooms.closing();
+      for (const task of closing) task();
       await Promise.race([
         io.close(),
         sleep(CLOSE_GRACE_MS, undefined, { ref: false }),
       ]);
       for (const socket of upgraded) socket.destroy();
-      await roomsBackend.close();
+      for (const task of shutdown) await task();
     },
   };
-}
-
-/**
- * One log line for whatever arrived as a `reply`, bounded in length,
- * depth and time whatever the client sent (JSON.stringify is not: an
- * array nested 5000 deep overflows the stack).
- */
-export function describeReply(reply: unknown): string {
-  if (
-    typeof reply === "object" &&
-    reply !== null &&
-    "seq" in reply &&
-    "text" in reply &&
-    typeof reply.seq === "number" &&
-    typeof reply.text === "string"
-  ) {
-    return `reply #${reply.seq}: ${quoteText(reply.text)}`;
-  }
-  return `reply of an unexpected shape: ${describeValue(reply)}`;
 }
 
 /**
@@ -267,9 +211,4 @@ function adapterFor(roomsBackend: RoomsBackend) {
       ? roomsBackend.adapter(namespace)
       : new Adapter(namespace);
   };
-}
-
-/** Wall-clock ms with a fraction, so that sub-millisecond latency shows. */
-function epochMs(): number {
-  return performance.timeOrigin + performance.now();
 }

@@ -1,8 +1,14 @@
-// The only module that reads the environment and listens.
+// The whole program: settings, the HTTP server, Socket.IO beside Express,
+// each lesson mounted on it, and listen. The only module that reads the
+// environment and listens.
+import { createServer } from "node:http";
+import { setupWorker } from "@socket.io/sticky";
+import { Server } from "socket.io";
+import { createGuard, guardEveryRequest } from "@repo/http-guard";
 import {
-  composeServer,
   createLog,
   loadRootEnvFileOrExit,
+  LogBudget,
   readSettingsOrExit,
 } from "@repo/demo-kit";
 import {
@@ -10,10 +16,12 @@ import {
   pinSessionsBeforeAnswering,
   startCluster,
 } from "@repo/cluster";
-import { setupWorker } from "@socket.io/sticky";
 import { createApp } from "./app.js";
 import { enableNoteBugs, readNoteBugsOrExit } from "./note-bugs.js";
-import { attachRealtime } from "./realtime.js";
+import type { ClientToServerEvents, ServerToClientEvents } from "./protocol.js";
+import { attachPush } from "./push.js";
+import { attachRealtime, socketIoOptions } from "./realtime.js";
+import { attachRooms } from "./rooms/attach.js";
 import { createMemoryBackend } from "./rooms/backend.js";
 import { connectRedisBackend } from "./scale/redis.js";
 
@@ -49,18 +57,36 @@ const roomsBackend = settings.redisUrl
 // #endregion scale-out
 
 // #region server
-const { server, realtime } = composeServer(
-  createApp,
-  (server, settings, log) =>
-    attachRealtime(server, settings, log, roomsBackend),
-  settings,
-  log,
+// The Host and Origin rules; a flood of refused requests cannot fill the log.
+const refusals = new LogBudget(log, {
+  subject: "refusals",
+  noun: "refused requests",
+});
+const guard = createGuard(settings, (line) => refusals.line(line));
+
+// One HTTP server, and the order matters: Express first, then Socket.IO.
+// Socket.IO takes the request listeners already there, answers
+// /socket.io/* itself and hands the rest on; attached the other way
+// round, Express would answer /socket.io/* too.
+const app = createApp({ stats: () => realtime.stats() });
+const server = createServer(app);
+const io = new Server<ClientToServerEvents, ServerToClientEvents>(
+  server,
+  socketIoOptions(settings, roomsBackend),
 );
+const realtime = attachRealtime(server, io, guard, settings, log);
+attachPush(realtime, settings, log); // lesson 1, in the namespace `/`
+attachRooms(realtime, roomsBackend, log); // lesson 2, in `/rooms`
+
+// Every HTTP request passes the Host rule first (DNS rebinding), whoever
+// answers it: Express, Socket.IO's client script, engine.io's polling.
+// It wraps the request listeners on the server now, so it comes last.
+guardEveryRequest(server, guard);
 // #endregion server
 
 // NOTE_BUGS=1 adds the original note's handler, bugs and all, for teaching.
 if (readNoteBugsOrExit("socketio-demo", process.env)) {
-  enableNoteBugs(realtime.io, settings.pushIntervalMs, log);
+  enableNoteBugs(io, settings.pushIntervalMs, log);
 }
 
 listen(server, settings, log, {
@@ -77,7 +103,7 @@ listen(server, settings, log, {
   // In a worker of WORKERS=N: every request of a polling session reaches
   // the worker that holds the session, from its very first poll on.
   takeConnections: () => {
-    setupWorker(realtime.io);
-    pinSessionsBeforeAnswering(realtime.io.engine);
+    setupWorker(io);
+    pinSessionsBeforeAnswering(io.engine);
   },
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Server } from "socket.io";
 import { io, type Socket } from "socket.io-client";
 import { WebSocket } from "ws";
-import { describeReply } from "../src/realtime.js";
+import { describeReply } from "../src/push.js";
 import { serve, type TestServer } from "./serve.js";
 
 let running: TestServer | undefined;

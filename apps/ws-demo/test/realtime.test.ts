@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { connect as tcpConnect } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
-import { describeMessage } from "../src/realtime.js";
+import { describeMessage } from "../src/push.js";
 import { serve, type TestServer } from "./serve.js";
 
 let running: TestServer | undefined;

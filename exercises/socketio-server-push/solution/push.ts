@@ -8,7 +8,7 @@ import type { Settings } from "@repo/demo-kit";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-} from "../../kit/protocol.js";
+} from "socketio-demo/protocol";
 import type { PushServer } from "../../kit/socketio-server.js";
 
 /** Adds the connection handler to `io`. */
@@ -45,7 +45,7 @@ export function attachPush(io: PushServer, settings: Settings): void {
         seq += 1;
         socket.emit("news", {
           seq,
-          text: "Hello Socket.IO",
+          text: "Hello from the server",
           sentAt: Date.now(),
         });
       }, settings.pushIntervalMs);

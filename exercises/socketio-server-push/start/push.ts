@@ -13,7 +13,7 @@ import type { Settings } from "@repo/demo-kit";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-} from "../../kit/protocol.js";
+} from "socketio-demo/protocol";
 import type { PushServer } from "../../kit/socketio-server.js";
 
 /** The note keeps the timer as a property stuck on the socket. */
@@ -50,7 +50,11 @@ export function attachPush(io: PushServer, settings: Settings): void {
     let seq = 0;
     socket.interval = setInterval(() => {
       seq += 1;
-      socket.emit("news", { seq, text: "Hello Socket.IO", sentAt: Date.now() });
+      socket.emit("news", {
+        seq,
+        text: "Hello from the server",
+        sentAt: Date.now(),
+      });
     }, settings.pushIntervalMs);
   });
 }

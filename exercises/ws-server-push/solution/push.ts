@@ -1,12 +1,14 @@
 // Exercise ws-server-push: YOUR FILE. The server around it (Express, the
-// upgrade on /ws, /stats, shutdown) is in server.ts and ../../kit/.
+// upgrade on /ws, /stats, shutdown) is in server.ts and ../../kit/; the
+// wire format (sendEvent, the types) is ws-demo's own.
 // Steps 3 to 6 of "The ws path": who the client is, the push, the
 // messages from the page, and cleaning up on close.
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import { clientIp } from "@repo/lifecycle";
 import type { Settings } from "@repo/demo-kit";
-import type { News, Welcome } from "../../kit/protocol.js";
+import { sendEvent } from "ws-demo/plain-push";
+import type { News, Welcome } from "ws-demo/protocol";
 
 let lastId = 0;
 
@@ -33,7 +35,7 @@ export function onConnection(
     ip,
     pushIntervalMs: settings.pushIntervalMs,
   };
-  ws.send(JSON.stringify({ event: "welcome", data: welcome }));
+  sendEvent(ws, "welcome", welcome);
 
   let seq = 0;
   const interval = setInterval(() => {
@@ -42,10 +44,10 @@ export function onConnection(
       seq += 1;
       const news: News = {
         seq,
-        text: "Hello from the ws server",
+        text: "Hello from the server",
         sentAt: Date.now(),
       };
-      ws.send(JSON.stringify({ event: "news", data: news }));
+      sendEvent(ws, "news", news);
     }
   }, settings.pushIntervalMs);
 

@@ -5,7 +5,5 @@ export { processTimerCount, statsOf, type Stats } from "./stats.js";
 export { listen, type ListenOptions, type WorkerLink } from "./listen.js";
 export { listenOnPort, type PortOptions } from "./listen-on-port.js";
 export { createDemoApp, type DemoAppOptions } from "./app.js";
-export { composeServer, type DemoParts, type RealtimeSide } from "./compose.js";
-export { createGuard, type Guard } from "./guard.js";
 export { LogBudget, type LogBudgetOptions } from "./log-budget.js";
 export { destroySocket, refuseUpgrade } from "./refuse-upgrade.js";

@@ -9,8 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { request, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RealtimeSide } from "./compose.js";
-import type { InProcessDemo } from "./in-process.js";
+import type { InProcessDemo, RealtimeSide } from "./in-process.js";
 
 export interface LanRoutes {
   /** Paths a browser GETs: pages, /stats, scripts, the stylesheet. */

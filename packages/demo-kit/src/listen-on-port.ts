@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { listensEverywhere } from "@repo/lifecycle";
+import { listensEverywhere } from "@repo/http-guard";
 import type { Log } from "./log.js";
 import { lanAddresses, lanLines } from "./network-addresses.js";
 import type { Settings } from "./settings.js";

@@ -1,10 +1,9 @@
 import {
   parseAllowedHosts,
   parseAllowedOrigins,
-  parseTrustProxy,
   type AllowedHosts,
-  type TrustProxy,
-} from "@repo/lifecycle";
+} from "@repo/http-guard";
+import { parseTrustProxy, type TrustProxy } from "@repo/lifecycle";
 
 /** What both demos push every few seconds, unless PUSH_TEXT says otherwise. */
 export const DEFAULT_PUSH_TEXT = "Hello from the server";

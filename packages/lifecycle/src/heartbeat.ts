@@ -47,8 +47,8 @@ export function createHeartbeat(
   const awaitingPong = new Set<PingableLike>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  // A shared listener, not a closure per peer: at thousands of peers every
-  // object per connection adds up. It reads the peer from `this`.
+  // One listener for every peer: a pong says "still here", and the
+  // emitter passes the peer that answered as `this`.
   function onPong(this: PingableLike): void {
     awaitingPong.delete(this);
   }

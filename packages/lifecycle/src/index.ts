@@ -27,23 +27,6 @@ export {
   type Heartbeat,
   type PingableLike,
 } from "./heartbeat.js";
-export { isAllowedOrigin, parseAllowedOrigins } from "./origin.js";
-export {
-  hostName,
-  isAllowedHost,
-  listensEverywhere,
-  parseAllowedHosts,
-  type AllowedHosts,
-} from "./host.js";
-export {
-  pageScheme,
-  refuseHandshake,
-  refuseHost,
-  type GuardedRequest,
-  type GuardRules,
-  type Refusal,
-} from "./request-guard.js";
-export { describeValue, quoteText, type DescribeLimits } from "./describe.js";
 
 // Adapters
 export {

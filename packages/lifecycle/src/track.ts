@@ -16,13 +16,20 @@ export interface TrackedConnection {
   readonly closed: boolean;
   /** How it ended, once it has. */
   readonly closeInfo: CloseInfo | undefined;
-  /** Runs `task` every `ms` until cancelled or until the connection ends. */
+  /**
+   * Ties a timer the caller started to this connection: counted at /stats
+   * (liveTimers) while the connection lives, and cleared when it ends if
+   * the caller has not cleared it already. Returns a Cancel that clears it.
+   */
+  own(timer: NodeJS.Timeout): Cancel;
+  /** setInterval(task, ms), owned: it stops when the connection ends. */
   every(ms: number, task: () => void): Cancel;
-  /** Runs `task` once after `ms`, unless cancelled or the connection ends first. */
+  /** setTimeout(task, ms), owned: it never fires after the connection ended. */
   after(ms: number, task: () => void): Cancel;
   /**
-   * Sends one named event if the connection is open and not backed up.
-   * Returns whether it was handed to the transport. Never throws.
+   * Sends one named event if the connection is open and its peer is
+   * reading. Returns whether it was handed to the transport; never throws,
+   * so a timer that calls it cannot crash the server.
    */
   send(event: string, payload: unknown): boolean;
   /**
@@ -102,17 +109,17 @@ interface Shared {
 }
 type Counts = { -readonly [K in keyof TrackerStats]: TrackerStats[K] };
 
-// A class rather than an object of closures: one small object per
-// connection, methods shared on the prototype.
+// One object per connected client, kept for the connection's whole life:
+// a class, so that its methods live once on the prototype and each client
+// pays only for its fields. At thousands of clients, that is the memory.
 class Tracked implements TrackedConnection {
   readonly id: string;
   readonly ip: string;
   #closeInfo: CloseInfo | undefined;
-  // A connection usually owns one timer (its push) and one or two close
-  // listeners. The first of each lives in a field, and a collection is
-  // made only for more: an empty Set or a pushed-to array costs 150-200
-  // bytes, and every byte here is paid once per connected client.
-  // Node's timer handles; clearTimeout clears intervals too.
+  // The timers this connection owns, and who wants to hear of its end.
+  // Usually one of each (the push, the lesson's cleanup): a field holds
+  // the first, and a collection is made only for more, since whatever is
+  // here is paid once per connected client.
   #timer: NodeJS.Timeout | undefined;
   #moreTimers: Set<NodeJS.Timeout> | undefined;
   #closeListener: CloseListener | undefined;
@@ -125,8 +132,8 @@ class Tracked implements TrackedConnection {
     this.id = connection.transportId ?? shared.createId();
     this.ip = clientIp(connection, shared.trust);
     shared.counts.openConnections += 1;
-    // bind, not an arrow: a bound function is smaller than a closure and
-    // the context object an arrow would need for `this`.
+    // The transport says once when the connection ends, however it ends
+    // (close frame, error, disconnect, heartbeat): everything hangs on that.
     connection.onClose(this.#end.bind(this));
   }
 
@@ -143,6 +150,17 @@ class Tracked implements TrackedConnection {
   }
 
   // #region timers
+  // A timer is not tied to anything: setInterval keeps calling its task,
+  // and keeps the socket its closure holds, until someone clears it. Owned
+  // by the connection, it is cleared when the connection ends.
+  own(timer: NodeJS.Timeout): Cancel {
+    if (this.closed) {
+      clearTimeout(timer); // too late to own: the connection is gone
+      return noop;
+    }
+    return this.#own(timer);
+  }
+
   every(ms: number, task: () => void): Cancel {
     assertDelay(ms);
     if (this.closed) return noop;
@@ -161,6 +179,10 @@ class Tracked implements TrackedConnection {
   // #endregion timers
 
   // #region send
+  // A send can fail three ways, and a push on a timer meets all three: the
+  // connection is no longer open (the peer left between two ticks), the
+  // peer stopped reading (each push would wait in this process's memory),
+  // or the payload cannot be sent. Each is a `false`, never a throw.
   send(event: string, payload: unknown): boolean {
     const { connection } = this;
     const { counts, maxBufferedBytes } = this.shared;

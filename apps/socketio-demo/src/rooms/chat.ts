@@ -5,10 +5,10 @@
 import type { Server } from "socket.io";
 import {
   fromSocketIo,
-  quoteText,
   type TrackedConnection,
   type Tracker,
 } from "@repo/lifecycle";
+import { quoteText } from "@repo/http-guard";
 import { LogBudget, type Log } from "@repo/demo-kit";
 import {
   FloodGuard,

@@ -6,11 +6,11 @@ import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import {
   fromWs,
-  quoteText,
   type Heartbeat,
   type Tracker,
   type TrackedConnection,
 } from "@repo/lifecycle";
+import { quoteText } from "@repo/http-guard";
 import { LogBudget, type Log } from "@repo/demo-kit";
 import {
   FloodGuard,

@@ -15,7 +15,7 @@ import type { AddressInfo } from "node:net";
 
 const pushIntervalMs = Number(process.env.PUSH_INTERVAL_MS ?? 3000);
 // The compare tool sets one text for every server, as it does for the demos.
-const pushText = process.env.PUSH_TEXT || "Hello from the SSE server";
+const pushText = process.env.PUSH_TEXT || "Hello from the server";
 /** A reply is a few dozen bytes: refuse anything much larger. */
 const MAX_REPLY_BYTES = 4096;
 

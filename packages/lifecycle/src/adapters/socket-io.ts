@@ -68,9 +68,9 @@ class SocketIoConnection implements Connection {
       listener({ reason: "already disconnected" });
       return;
     }
-    // `on`, not `once`, and a bound shared function, not an arrow: the
-    // event fires once anyway, and once() wraps the listener in two more
-    // objects per connection.
+    // 'disconnect' fires exactly once, whatever the reason (the client
+    // left, the server cut it, a ping went unanswered, the transport
+    // failed): the one place to hear of the end. (`on` is enough.)
     this.socket.on("disconnect", forwardDisconnect.bind(listener));
   }
 

@@ -51,8 +51,9 @@ export function fromWs(
   return new WsConnection(ws, request, encode);
 }
 
-// A class, not an object of closures: one small object per connection,
-// with the methods shared on the prototype. It matters at 10 000 peers.
+// What the tracker needs to know of one ws socket: is it open (ws's
+// readyState), how much waits to be sent (bufferedAmount), and when it
+// ends ('close'). It lives as long as the connection, like the tracker's.
 class WsConnection implements Connection {
   readonly remoteAddress: string | undefined;
   readonly forwardedFor: string | undefined;
@@ -66,7 +67,7 @@ class WsConnection implements Connection {
     this.forwardedFor = joinHeader(request.headers["x-forwarded-for"]);
   }
 
-  // A getter on the prototype, not a field: one pointer less per connection.
+  // The same for every ws connection.
   get transport(): "ws" {
     return "ws";
   }
@@ -89,9 +90,9 @@ class WsConnection implements Connection {
       listener({ code: 1006, reason: "" });
       return;
     }
-    // `on`, not `once`: 'close' fires once anyway, and once() wraps the
-    // listener in two more objects per connection. A bound shared function
-    // rather than an arrow, for the same reason: no closure and context.
+    // 'close' fires exactly once, however the socket ends (a close frame
+    // from either side, an error, terminate()): the one place to hear of
+    // the end. (`on` is enough, since it fires once.)
     this.ws.on("close", forwardClose.bind(listener));
   }
 

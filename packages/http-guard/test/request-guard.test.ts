@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseTrustProxy } from "@repo/lifecycle";
 import {
   pageScheme,
   parseAllowedHosts,
-  parseTrustProxy,
   refuseHandshake,
   refuseHost,
   type GuardRules,

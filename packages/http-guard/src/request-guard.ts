@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { TrustProxy } from "./client-ip.js";
+import type { TrustProxy } from "@repo/lifecycle";
 import { quoteText } from "./describe.js";
 import {
   hostName,

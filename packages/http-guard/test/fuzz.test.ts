@@ -4,15 +4,14 @@
 // input that breaks the property and print the seed to replay it.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { clientIp, parseTrustProxy } from "@repo/lifecycle";
 import {
-  clientIp,
   describeValue,
   hostName,
   isAllowedHost,
   isAllowedOrigin,
   pageScheme,
   parseAllowedHosts,
-  parseTrustProxy,
   quoteText,
   refuseHandshake,
 } from "../src/index.js";
