@@ -52,7 +52,12 @@ export async function spawnApp(
   env: Record<string, string> = {},
   options: SpawnOptions = {},
 ): Promise<RunningApp> {
-  const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
+  // An app prints its ready line in under a second on an idle machine. On
+  // a 2-core CI machine running three test workers and Chromium beside
+  // it, a start that imports Socket.IO and connects to Redis was seen to
+  // take longer than 10 s. A longer wait costs nothing when the app is
+  // fine; it only delays the error of one that never starts.
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), entry],
