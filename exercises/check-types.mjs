@@ -1,6 +1,6 @@
-// Type-checks the kit, then every exercise's start/ and solution/ on its
-// own (each has its own tsconfig.json, as verify checks it). A start may
-// hold the note's bugs, but it must type-check.
+// Type-checks the kit, then every exercise's start/, solution/ and plain/
+// on its own (each has its own tsconfig.json, as verify checks it). A
+// start may hold the note's bugs, but it must type-check.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +19,7 @@ const tsc = join(
 const projects = ["."];
 for (const entry of readdirSync(".", { withFileTypes: true })) {
   if (!entry.isDirectory() || entry.name === "kit") continue;
-  for (const side of ["start", "solution"]) {
+  for (const side of ["start", "solution", "plain"]) {
     const dir = `${entry.name}/${side}`;
     if (existsSync(`${dir}/tsconfig.json`)) projects.push(dir);
   }

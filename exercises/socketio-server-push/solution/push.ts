@@ -1,3 +1,8 @@
+// Checked against the plain handler, apps/socketio-demo/src/plain-push.ts:
+// ../plain/ serves it with this folder's server.ts, and
+// packages/verify/test/plain.test.ts asserts it passes every check this
+// solution passes but the trusted-proxy rule (the plain way has none).
+//
 // Exercise socketio-server-push: YOUR FILE. The server around it (Express,
 // Socket.IO at /socket.io, /stats, shutdown) is in server.ts and ../../kit/.
 // Steps 3 to 6 of "The Socket.IO path": who the client is, the push, the
