@@ -173,6 +173,18 @@ describe("figures that move between runs", () => {
     expect(formatPart(several)).toBe("0.90x – 1.58x");
   });
 
+  it("show one figure when every run gives the same, as byte counts do", () => {
+    expect(
+      formatPart({
+        kind: "figure",
+        source: "compare:clientDownload.ws.gzip",
+        value: 3621,
+        format: "bytes",
+        spread: [3621, 3621],
+      }),
+    ).toBe(formatFigure(3621, "bytes"));
+  });
+
   it("draw a direction only when every stored run falls on one side of 1.0x", () => {
     const words = (all: Comparison[]) =>
       verdictRows({ latest: all.at(-1)!, all }, loc, "en")

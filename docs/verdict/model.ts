@@ -57,8 +57,9 @@ export function formatFigure(value: number, format: Format): string {
 /** A figure with its spread when there is one: "3.02x" or "2.60x to 3.02x". */
 export function formatPart(part: Part & { kind: "figure" }): string {
   if (!part.spread) return formatFigure(part.value, part.format);
-  const [low, high] = part.spread;
-  return `${formatFigure(low, part.format)} – ${formatFigure(high, part.format)}`;
+  const [low, high] = part.spread.map((v) => formatFigure(v, part.format));
+  // Byte counts come out the same in every run: one figure, not "7,599 B – 7,599 B".
+  return low === high ? low! : `${low} – ${high}`;
 }
 
 /** Whether a space goes after part i: not after an opening bracket, not before closing punctuation. */
