@@ -20,6 +20,7 @@ import type {
   WorkerCommand,
   WorkerConfig,
 } from "./client-protocol.js";
+import { sourceAddress } from "./source-addresses.js";
 
 interface Client {
   close(): Promise<void>;
@@ -110,10 +111,10 @@ function replied(replyFrameBytes: number): void {
 function connectWs(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const ws = new WebSocket(`ws://127.0.0.1:${config.port}/ws`, {
-    localAddress,
+    ...(localAddress ? { localAddress } : {}),
   });
   return new Promise((resolve, reject) => {
     ws.on("error", reject);
@@ -152,7 +153,7 @@ function connectWs(
 function connectSocketIo(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const websocketOnly = config.transport === "socket.io-websocket";
   const socket: Socket = io(`http://127.0.0.1:${config.port}`, {
@@ -160,8 +161,9 @@ function connectSocketIo(
     transports: websocketOnly ? ["websocket"] : ["polling", "websocket"],
     reconnection: false,
     forceNew: true,
+    // Polling requests go through the agent, the WebSocket through localAddress.
     agent: new Agent({ localAddress, keepAlive: true }) as unknown as string,
-    localAddress,
+    ...(localAddress ? { localAddress } : {}),
     ...(config.parser === "msgpack" ? { parser: msgpackParser } : {}),
   } as Parameters<typeof io>[1]);
   const newsPackets = new NewsPacketQueue();
@@ -214,7 +216,7 @@ function connectSocketIo(
 async function connectSse(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const origin = `http://127.0.0.1:${config.port}`;
   // The page's fetch() reuses one kept-alive connection for its POSTs, as
@@ -278,8 +280,9 @@ async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
     while (started < config.count) {
       started += 1;
       const index = nextIndex++;
-      const localAddress =
-        config.localAddresses[index % config.localAddresses.length]!;
+      const localAddress = config.source
+        ? sourceAddress(config.source, index)
+        : undefined;
       const start = performance.now();
       try {
         const client =
