@@ -8,6 +8,11 @@ import { parseArgs } from "node:util";
 import type { RoomsOptions } from "./bench/rooms-figures.js";
 import type { MeasureOptions } from "./bench/server-figures.js";
 import { transportRows } from "./bench/servers.js";
+import {
+  canUseSourceAddresses,
+  ephemeralPorts,
+  portShortfall,
+} from "./bench/source-addresses.js";
 import { comparisonJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import type { Comparison } from "./report/model.js";
@@ -206,6 +211,25 @@ if (Number.isFinite(fileLimit) && most + 200 > fileLimit) {
   fail(
     `--clients ${most} needs more open files than this shell allows (ulimit -n = ${fileLimit}). Raise it (ulimit -n ${most + 1000}) or use fewer clients.`,
   );
+}
+
+// Each connection from one source address needs an ephemeral port of its
+// own: refuse early rather than fail with timeouts and EADDRNOTAVAIL at
+// the largest step (the clients spread over many addresses where they can).
+const ports = ephemeralPorts();
+if (ports && scenario !== "rooms") {
+  const shortfall = portShortfall(
+    {
+      clients: most,
+      transports: [
+        ...rows.map((row) => row.client),
+        ...(values["no-sse"] ? [] : (["sse"] as const)),
+      ],
+      spreadOverAddresses: await canUseSourceAddresses(),
+    },
+    ports,
+  );
+  if (shortfall) fail(shortfall);
 }
 
 const progress = new Progress();

@@ -1,6 +1,7 @@
 // What the compare tool and its client processes (client-worker.ts) say
 // to each other over IPC: the commands, and the reports that answer them.
 // Types only, so that each side reads the same words.
+import type { SourceBlock } from "./source-addresses.js";
 
 /** "sse": an event stream for pushes, a fetch POST per reply (the SSE baseline). */
 export type WorkerTransport =
@@ -11,8 +12,12 @@ export interface WorkerConfig {
   readonly port: number;
   readonly count: number;
   readonly concurrency: number;
-  /** Source addresses to spread clients over (ports and fds per address are finite). */
-  readonly localAddresses: readonly string[];
+  /**
+   * The block of source addresses this process's clients connect from
+   * (see sourceAddress); null: all from 127.0.0.1, where no other
+   * loopback address works (macOS).
+   */
+  readonly source: SourceBlock | null;
   /** Socket.IO: the msgpack parser instead of the default JSON one (a tuning row). */
   readonly parser?: "msgpack";
 }

@@ -20,10 +20,18 @@ import type {
   WorkerCommand,
   WorkerConfig,
 } from "./client-protocol.js";
+import { sourceAddress } from "./source-addresses.js";
 
 interface Client {
   close(): Promise<void>;
 }
+
+// How long a client may take to connect before it counts as failed. The
+// libraries' defaults differ (ws waits forever, Socket.IO gives up after
+// 20 s): on a busy 2-core machine 10 000 Socket.IO clients, 100 at a time,
+// took minutes and their slowest well over 20 s, and the run failed on
+// the bench's own patience, not on the server. Both wait the same here.
+const CONNECT_TIMEOUT_MS = 120_000;
 
 interface NewsData {
   readonly seq: number;
@@ -110,10 +118,11 @@ function replied(replyFrameBytes: number): void {
 function connectWs(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const ws = new WebSocket(`ws://127.0.0.1:${config.port}/ws`, {
-    localAddress,
+    handshakeTimeout: CONNECT_TIMEOUT_MS,
+    ...(localAddress ? { localAddress } : {}),
   });
   return new Promise((resolve, reject) => {
     ws.on("error", reject);
@@ -152,7 +161,7 @@ function connectWs(
 function connectSocketIo(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const websocketOnly = config.transport === "socket.io-websocket";
   const socket: Socket = io(`http://127.0.0.1:${config.port}`, {
@@ -160,8 +169,10 @@ function connectSocketIo(
     transports: websocketOnly ? ["websocket"] : ["polling", "websocket"],
     reconnection: false,
     forceNew: true,
+    timeout: CONNECT_TIMEOUT_MS,
+    // Polling requests go through the agent, the WebSocket through localAddress.
     agent: new Agent({ localAddress, keepAlive: true }) as unknown as string,
-    localAddress,
+    ...(localAddress ? { localAddress } : {}),
     ...(config.parser === "msgpack" ? { parser: msgpackParser } : {}),
   } as Parameters<typeof io>[1]);
   const newsPackets = new NewsPacketQueue();
@@ -214,7 +225,7 @@ function connectSocketIo(
 async function connectSse(
   index: number,
   config: WorkerConfig,
-  localAddress: string,
+  localAddress: string | undefined,
 ): Promise<Client> {
   const origin = `http://127.0.0.1:${config.port}`;
   // The page's fetch() reuses one kept-alive connection for its POSTs, as
@@ -278,8 +289,9 @@ async function connectAll(config: WorkerConfig): Promise<ConnectReport> {
     while (started < config.count) {
       started += 1;
       const index = nextIndex++;
-      const localAddress =
-        config.localAddresses[index % config.localAddresses.length]!;
+      const localAddress = config.source
+        ? sourceAddress(config.source, index)
+        : undefined;
       const start = performance.now();
       try {
         const client =

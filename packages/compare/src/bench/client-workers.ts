@@ -12,13 +12,13 @@ import type {
 } from "./client-protocol.js";
 import { sum } from "./percentiles.js";
 import type { ServerName } from "./servers.js";
+import { canUseSourceAddresses } from "./source-addresses.js";
 
 const workerEntry = fileURLToPath(
   new URL("./client-worker.js", import.meta.url),
 );
-/** Clients per worker process, and per source address: fds and ports are finite. */
+/** Clients per worker process (each process spreads them over source addresses). */
 export const CLIENTS_PER_WORKER = 2500;
-const CLIENTS_PER_ADDRESS = 2500;
 
 /** One client process, driven one command at a time over IPC. */
 export class Worker {
@@ -46,30 +46,6 @@ export class Worker {
   }
 }
 
-// Each server measured gets its own block of source addresses: a port
-// still in TIME_WAIT from the thousands of clients of the server before
-// cannot be bound again for a minute, and the kernel's search for a free
-// one slows every connect down.
-let lastAddressBlock = 0;
-
-/** The next block of source addresses, 1 to 250, round and round. */
-export function nextAddressBlock(): number {
-  lastAddressBlock = (lastAddressBlock % 250) + 1;
-  return lastAddressBlock;
-}
-
-function sourceAddresses(
-  block: number,
-  worker: number,
-  count: number,
-): string[] {
-  // 127.0.0.1 is the server; clients spread over 127.<block>.<worker>.10, .11, ...
-  return Array.from(
-    { length: count },
-    (_, i) => `127.${block}.${worker}.${10 + i}`,
-  );
-}
-
 /** A server started for measuring, with the client processes that will drive it. */
 export interface PreparedServer {
   readonly server: ServerName;
@@ -92,6 +68,7 @@ export async function connectClients(
 ): Promise<{ elapsedMs: number; connectMs: number[]; newsReceived: number }> {
   if (count === 0) return { elapsedMs: 0, connectMs: [], newsReceived: 0 };
   const { app, server } = prepared;
+  const spread = await canUseSourceAddresses();
   const started = performance.now();
   const reports = await Promise.all(
     workers.map((worker, w) => {
@@ -103,11 +80,7 @@ export async function connectClients(
         port: app.port,
         count: share,
         concurrency: Math.max(1, Math.round(concurrency / workers.length)),
-        localAddresses: sourceAddresses(
-          prepared.addressBlock,
-          w,
-          Math.max(1, Math.ceil(share / CLIENTS_PER_ADDRESS)),
-        ),
+        source: spread ? { block: prepared.addressBlock, worker: w } : null,
         ...(parser ? { parser } : {}),
       };
       return worker.run<ConnectReport>({ type: "connect", config });

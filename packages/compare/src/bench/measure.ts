@@ -5,7 +5,6 @@ import { spawnApp, type RunningApp } from "@repo/contract";
 import {
   connectClients,
   CLIENTS_PER_WORKER,
-  nextAddressBlock,
   Worker,
   type PreparedServer,
 } from "./client-workers.js";
@@ -19,6 +18,7 @@ import { cadence, distribution, percentile, sum } from "./percentiles.js";
 import type { MeasureOptions, ServerFigures } from "./server-figures.js";
 import { PUSH_TEXT, serverEntries, type ServerName } from "./servers.js";
 import { settledHeap, settledRead, snapshot, waitUntil } from "./snapshots.js";
+import { nextAddressBlock } from "./source-addresses.js";
 
 const instrument = new URL("./instrument.js", import.meta.url).href;
 /** Clients whose handshake is measured, before the rest connect. */
