@@ -1,11 +1,17 @@
 // What the compare tool and its client processes (client-worker.ts) say
 // to each other over IPC: the commands, and the reports that answer them.
 // Types only, so that each side reads the same words.
-import type { SourceBlock } from "./source-addresses.js";
-
 /** "sse": an event stream for pushes, a fetch POST per reply (the SSE baseline). */
 export type WorkerTransport =
   "ws" | "socket.io" | "socket.io-websocket" | "sse";
+
+/** Which block and client process a client's source address belongs to. */
+export interface SourceBlock {
+  /** One block per server measured, 1 to 250 (source-addresses.ts, nextAddressBlock). */
+  readonly block: number;
+  /** The client process, from 0. */
+  readonly worker: number;
+}
 
 export interface WorkerConfig {
   readonly transport: WorkerTransport;

@@ -11,7 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import type { WorkerTransport } from "./client-protocol.js";
+import type { SourceBlock, WorkerTransport } from "./client-protocol.js";
 
 /** Clients per source address: 3 000 ports at most, a tenth of Linux's range. */
 export const CLIENTS_PER_ADDRESS = 1000;
@@ -30,14 +30,6 @@ export const connectionsPerClient: Readonly<Record<WorkerTransport, number>> = {
   "socket.io-websocket": 1,
   sse: 2,
 };
-
-/** Which block and client process a client's source address belongs to. */
-export interface SourceBlock {
-  /** One block per server measured, 1 to 250 (see nextAddressBlock). */
-  readonly block: number;
-  /** The client process, from 0. */
-  readonly worker: number;
-}
 
 /**
  * The source address of a client process's `index`-th client: 127.0.0.1
