@@ -60,6 +60,8 @@ Rooms (lesson 2; every member of every room says, then a burst):
   --burst N            then says at once per member, 1 to 9 (default 5)
   --no-redis           skip the two-process runs (they need a redis-server
                        binary or REDIS_URL, and lesson 3 in the apps)
+  --no-bare-rooms      skip the bare rooms baselines (ws and Socket.IO
+                       rooms on the library alone, one process each)
 
   --format FORMAT      table (default) | markdown | json, on stdout
   --json FILE          also write the JSON there (the docs site reads it)
@@ -89,6 +91,7 @@ const { values } = (() => {
         says: { type: "string" },
         burst: { type: "string" },
         "no-redis": { type: "boolean", default: false },
+        "no-bare-rooms": { type: "boolean", default: false },
         ci: { type: "boolean", default: false },
         interval: { type: "string" },
         window: { type: "string" },
@@ -242,6 +245,7 @@ try {
       push: scenario !== "rooms",
       rooms: scenario !== "push",
       roomsOptions: { ...rooms, progress: progress.show },
+      bareRooms: !values["no-bare-rooms"],
       sweepCounts,
       // The tuning rows run unless skipped; --ci skips them unless --knobs.
       knobs: values.knobs || (!values.ci && !values["no-knobs"]),

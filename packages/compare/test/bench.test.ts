@@ -12,6 +12,8 @@ import { byteCheck, checksFor } from "../src/report/checks.js";
 import { comparisonJson } from "../src/report/json.js";
 import type { Comparison } from "../src/report/model.js";
 import { extraTables } from "../src/report/more-tables.js";
+import { roomsDemoOverBare } from "../src/report/ratios.js";
+import type { RoomsFigures } from "../src/bench/rooms-figures.js";
 import type { ServerFigures } from "../src/bench/server-figures.js";
 
 describe("protocol arithmetic", () => {
@@ -288,5 +290,80 @@ describe("the printed tables", () => {
     expect(text).toContain("6.0 KB");
     expect(text).toContain("3 / 3 (resumed)");
     expect(text).toContain("51,048");
+  });
+});
+
+describe("each demo's rooms against its bare baseline", () => {
+  const figures = (
+    server: string,
+    label: string,
+    cpu: number,
+    heap: number,
+  ): RoomsFigures =>
+    ({
+      server,
+      label,
+      cpuMsPer1000Deliveries: cpu,
+      heapPerMember: heap,
+      burstDeliveriesPerSecond: 10_000,
+      latencyP99Ms: 2,
+    }) as RoomsFigures;
+  const pairs = [
+    ["ws-demo", "ws-rooms-bare"],
+    ["socketio-demo", "socketio-rooms-bare"],
+  ] as const;
+  const bare = [
+    figures("ws-rooms-bare", "ws bare", 50, 10_000),
+    figures("socketio-rooms-bare", "Socket.IO bare", 80, 20_000),
+  ];
+
+  it("says what the difference buys only where a demo is over 1.2x on CPU or heap", () => {
+    const [ws, sio] = roomsDemoOverBare(
+      [
+        figures("ws-demo", "ws", 55, 11_900),
+        figures("socketio-demo", "Socket.IO", 120, 21_000),
+      ],
+      bare,
+      pairs,
+    );
+    expect(ws!.label).toBe("ws demo / ws bare");
+    expect(ws!.cpuPer1000Deliveries).toBeCloseTo(1.1);
+    expect(ws!.overTarget).toEqual([]);
+    expect(ws!.buys).toBeNull();
+    expect(sio!.cpuPer1000Deliveries).toBeCloseTo(1.5);
+    expect(sio!.overTarget).toEqual(["cpu"]);
+    expect(sio!.buys).toContain("connection state recovery");
+  });
+
+  it("prints the ratios with the explanation beside them", () => {
+    const demoOverBare = roomsDemoOverBare(
+      [figures("ws-demo", "ws", 50, 13_000)],
+      bare,
+      pairs,
+    );
+    const tables = extraTables({
+      transports: [],
+      across: [],
+      knobs: [],
+      sweep: [],
+      sse: null,
+      clientDownload: null,
+      rooms: {
+        options: { rooms: 1, members: 2, sayEveryMs: 1000, says: 1, burst: 1 },
+        transports: [],
+        twoProcesses: [],
+        twoProcessesNote: null,
+        across: [],
+        bare: [],
+        demoOverBare,
+      },
+    } as unknown as Comparison);
+    const table = tables.find((t) => t.title.includes("bare baseline"))!;
+    expect(table.rows[1]!.slice(0, 3)).toEqual([
+      "ws demo / ws bare",
+      "1.00x",
+      "1.30x",
+    ]);
+    expect(table.rows[1]!.at(-1)).toMatch(/^heap: validation of every frame/);
   });
 });

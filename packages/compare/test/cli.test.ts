@@ -24,6 +24,8 @@ describe("compare's command line", () => {
     // The SSE baseline and the download figures run unless skipped.
     expect(stdout).toContain("--no-sse");
     expect(stdout).toContain("--no-download");
+    // Lesson 2's bare baselines run beside the demos unless skipped.
+    expect(stdout).toContain("--no-bare-rooms");
   });
 
   it.each([

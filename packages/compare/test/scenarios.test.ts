@@ -1,11 +1,14 @@
 // The tuning rows and the rooms scenario end to end, at a tiny size: real
 // servers, real client processes, the built tool (see measure.test.ts).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type * as MeasureModule from "../src/bench/measure.js";
 import type { MeasureOptions } from "../src/bench/server-figures.js";
 import type * as RoomsModule from "../src/bench/rooms.js";
 import type * as ChecksModule from "../src/report/checks.js";
 import type * as ServersModule from "../src/bench/servers.js";
+import type { Comparison } from "../src/report/model.js";
 
 const built = (path: string) =>
   new URL(`../dist/${path}`, import.meta.url).href;
@@ -87,4 +90,45 @@ describe("the rooms scenario", () => {
       expect(figures.latencyDistributionMs).toHaveLength(10);
     }
   }, 30_000);
+});
+
+describe("the rooms scenario from the command line", () => {
+  it("measures each demo beside its bare baseline and puts both, with their ratios, in the JSON", () => {
+    const cli = fileURLToPath(built("cli.js"));
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli,
+        ...["--scenario", "rooms", "--ci", "--no-redis", "--format", "json"],
+        ...["--rooms", "2", "--members", "3", "--says", "1", "--burst", "2"],
+      ],
+      { encoding: "utf8", timeout: 40_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const rooms = (JSON.parse(run.stdout) as Comparison).rooms!;
+    expect(rooms.bare.map((f) => [f.label, f.server])).toEqual([
+      ["ws bare", "ws-rooms-bare"],
+      ["Socket.IO bare", "socketio-rooms-bare"],
+    ]);
+    // The same clients drive them: every say reached every member.
+    for (const figures of rooms.bare) {
+      expect(figures.deliveries).toBe(6 * 3);
+      expect(figures.burstDeliveries).toBe(2 * 6 * 3);
+    }
+    expect(rooms.demoOverBare.map((d) => d.label)).toEqual([
+      "ws demo / ws bare",
+      "Socket.IO demo / Socket.IO bare",
+    ]);
+    for (const ratios of rooms.demoOverBare) {
+      for (const value of [
+        ratios.cpuPer1000Deliveries,
+        ratios.heapPerMember,
+        ratios.burstDeliveriesPerSecond,
+        ratios.latencyP99,
+      ])
+        expect(value).toBeGreaterThan(0);
+      // Over the target, the row says what the difference buys.
+      expect(ratios.buys !== null).toBe(ratios.overTarget.length > 0);
+    }
+  }, 45_000);
 });

@@ -32,6 +32,19 @@ export const roomsRows: ReadonlyArray<{
   { label: "Socket.IO", server: "socketio-demo", transport: "socket.io" },
 ];
 
+/**
+ * Each demo's bare baseline (../baselines/*-rooms-bare.ts), in the order
+ * of roomsRows: the same clients, the same protocol, on one process only.
+ */
+export const roomsBareRows: typeof roomsRows = [
+  { label: "ws bare", server: "ws-rooms-bare", transport: "ws" },
+  {
+    label: "Socket.IO bare",
+    server: "socketio-rooms-bare",
+    transport: "socket.io",
+  },
+];
+
 async function startApps(
   server: ServerName,
   redisUrl: string | undefined,

@@ -3,7 +3,13 @@ import type { WorkerTransport } from "./client-protocol.js";
 
 /** The servers the compare tool can start, each as its own process. */
 export type ServerName =
-  "ws-demo" | "ws-bare" | "socketio-demo" | "socketio-bare" | "sse-bare";
+  | "ws-demo"
+  | "ws-bare"
+  | "socketio-demo"
+  | "socketio-bare"
+  | "sse-bare"
+  | "ws-rooms-bare"
+  | "socketio-rooms-bare";
 
 const repoRoot = new URL("../../../../", import.meta.url);
 
@@ -18,6 +24,12 @@ export const serverEntries: Record<ServerName, string> = {
   ),
   "sse-bare": fileURLToPath(
     new URL("../baselines/sse-bare.js", import.meta.url),
+  ),
+  "ws-rooms-bare": fileURLToPath(
+    new URL("../baselines/ws-rooms-bare.js", import.meta.url),
+  ),
+  "socketio-rooms-bare": fileURLToPath(
+    new URL("../baselines/socketio-rooms-bare.js", import.meta.url),
   ),
 };
 

@@ -88,6 +88,23 @@ export interface RoomsComparison {
   readonly twoProcessesNote: string | null;
   /** Socket.IO's figures over ws's, on one process and on two. */
   readonly across: readonly RoomsRatios[];
+  /** Each demo's bare baseline, on one process (empty with --no-bare-rooms). */
+  readonly bare: readonly RoomsFigures[];
+  /** Each demo over its bare baseline, measured in the same run. */
+  readonly demoOverBare: readonly RoomsDemoOverBare[];
+}
+
+/** One demo's rooms over its bare baseline's (see roomsDemoOverBare). */
+export interface RoomsDemoOverBare {
+  readonly label: string;
+  readonly cpuPer1000Deliveries: number;
+  readonly heapPerMember: number;
+  readonly burstDeliveriesPerSecond: number;
+  readonly latencyP99: number;
+  /** The figures above the target (within 1.2x of the baseline). */
+  readonly overTarget: ReadonlyArray<"cpu" | "heap">;
+  /** When over: what the demo's extra code buys, per transport; else null. */
+  readonly buys: string | null;
 }
 
 export interface RoomsRatios {

@@ -1,9 +1,11 @@
 // The tables after the main one, each with its title: transport against
 // transport, the tuning rows, the sweep, the SSE baseline, what the
-// browser downloads, and the rooms.
+// browser downloads, and the rooms (each demo against its bare baseline
+// too).
 import type { RoomsFigures } from "../bench/rooms-figures.js";
 import { kb, n0, n1, n2, n3, ratio, type Cell } from "./cells.js";
 import type { Comparison, FigureRatios } from "./model.js";
+import { ROOMS_BARE_TARGET } from "./ratios.js";
 
 /** The tables after the main one: across transports, tuning rows, sweep, rooms. */
 export function extraTables(
@@ -153,7 +155,13 @@ export function extraTables(
   }
   const rooms = comparison.rooms;
   if (rooms) {
-    const all = [...rooms.transports, ...rooms.twoProcesses];
+    // Each demo with its bare baseline beside it (same order), then two processes.
+    const all = [
+      ...rooms.transports.flatMap((demo, i) =>
+        rooms.bare[i] ? [demo, rooms.bare[i]] : [demo],
+      ),
+      ...rooms.twoProcesses,
+    ];
     const o = rooms.options;
     const row = (name: string, value: (f: RoomsFigures) => string): Cell[] => [
       name,
@@ -211,6 +219,28 @@ export function extraTables(
             ratio(a.bytesPerDelivery),
             ratio(a.cpuPer1000Deliveries),
             ratio(a.burstDeliveriesPerSecond),
+          ]),
+        ],
+      });
+    if (rooms.demoOverBare.length > 0)
+      tables.push({
+        title: `Rooms, each demo against its bare baseline (goal: within ${ROOMS_BARE_TARGET}x on CPU and heap)`,
+        rows: [
+          [
+            "ratio",
+            "CPU/1000 deliveries",
+            "heap/member",
+            "burst deliveries/s",
+            "say -> delivery p99",
+            `over ${ROOMS_BARE_TARGET}x: what the difference buys`,
+          ],
+          ...rooms.demoOverBare.map((d) => [
+            d.label,
+            ratio(d.cpuPer1000Deliveries),
+            ratio(d.heapPerMember),
+            ratio(d.burstDeliveriesPerSecond),
+            ratio(d.latencyP99),
+            d.buys ? `${d.overTarget.join(", ")}: ${d.buys}` : "within",
           ]),
         ],
       });

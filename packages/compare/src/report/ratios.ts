@@ -1,13 +1,15 @@
 // The comparison's ratios, all in one place: a demo over its bare
 // baseline, one transport over another, a tuning row over its default,
-// and the rooms of Socket.IO over those of ws. Each divides figures
-// measured side by side in the same run.
+// the rooms of Socket.IO over those of ws, and each demo's rooms over its
+// bare baseline's. Each divides figures measured side by side in the same
+// run.
 import type { RoomsFigures } from "../bench/rooms-figures.js";
 import type { ServerFigures } from "../bench/server-figures.js";
 import type {
   AcrossResult,
   DemoOverBare,
   FigureRatios,
+  RoomsDemoOverBare,
   RoomsRatios,
   TransportResult,
 } from "./model.js";
@@ -79,6 +81,59 @@ export function roomsAcross(
           sio.cpuMsPer1000Deliveries / ws.cpuMsPer1000Deliveries,
         burstDeliveriesPerSecond:
           sio.burstDeliveriesPerSecond / ws.burstDeliveriesPerSecond,
+      },
+    ];
+  });
+}
+
+/** The goal for each demo's rooms: CPU and heap within this of its baseline. */
+export const ROOMS_BARE_TARGET = 1.2;
+
+/**
+ * What each demo's rooms do that its bare baseline does not (the
+ * baselines' opening comments list it): shown beside a ratio over the
+ * target, since that is what the difference pays for.
+ */
+export const roomsDemoBuys: Readonly<Record<string, string>> = {
+  "ws-demo":
+    "validation of every frame, the rooms' history for catch-up, rate limits " +
+    "per connection and per address, a guard against slow members on every " +
+    "send, presence and join/leave events",
+  "socketio-demo":
+    "validation middleware, the rooms' history for catch-up, connection state " +
+    "recovery (an offset on every message, each room's broadcasts kept two " +
+    "minutes), rate limits per connection and per address, presence and " +
+    "join/leave events",
+};
+
+/** Each demo over its bare baseline, where both were measured (one process). */
+export function roomsDemoOverBare(
+  demos: readonly RoomsFigures[],
+  bares: readonly RoomsFigures[],
+  pairs: ReadonlyArray<readonly [demo: string, bare: string]>,
+): RoomsDemoOverBare[] {
+  return pairs.flatMap(([demoServer, bareServer]) => {
+    const demo = demos.find((f) => f.server === demoServer);
+    const bare = bares.find((f) => f.server === bareServer);
+    if (!demo || !bare) return [];
+    const cpu = demo.cpuMsPer1000Deliveries / bare.cpuMsPer1000Deliveries;
+    const heap = demo.heapPerMember / bare.heapPerMember;
+    // A ratio that could not be measured (NaN) is not over the target.
+    const overTarget = [
+      ...(cpu > ROOMS_BARE_TARGET ? (["cpu"] as const) : []),
+      ...(heap > ROOMS_BARE_TARGET ? (["heap"] as const) : []),
+    ];
+    return [
+      {
+        label: `${demo.label} demo / ${bare.label}`,
+        cpuPer1000Deliveries: cpu,
+        heapPerMember: heap,
+        burstDeliveriesPerSecond:
+          demo.burstDeliveriesPerSecond / bare.burstDeliveriesPerSecond,
+        latencyP99: demo.latencyP99Ms / bare.latencyP99Ms,
+        overTarget,
+        buys:
+          overTarget.length > 0 ? (roomsDemoBuys[demo.server] ?? null) : null,
       },
     ];
   });

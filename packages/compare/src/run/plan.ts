@@ -13,6 +13,8 @@ export interface Plan {
   /** Lesson 2 (--scenario rooms or all). */
   readonly rooms: boolean;
   readonly roomsOptions: RoomsOptions;
+  /** Lesson 2's bare baselines beside the demos (not with --no-bare-rooms). */
+  readonly bareRooms: boolean;
   readonly sweepCounts: readonly number[];
   readonly knobs: boolean;
   readonly recovery: boolean;

@@ -1,11 +1,17 @@
-// Lesson 2 in the plan: each transport's rooms on one process, then, with
-// a Redis, on two processes sharing them (lesson 3 in the apps).
+// Lesson 2 in the plan: each transport's rooms on one process, each next
+// to its bare baseline, then, with a Redis, on two processes sharing them
+// (lesson 3 in the apps).
 import { startTestRedis } from "@repo/demo-kit/redis-server";
 import type { RoomsFigures } from "../bench/rooms-figures.js";
-import { measureRooms, NeedsLessonThree, roomsRows } from "../bench/rooms.js";
+import {
+  measureRooms,
+  NeedsLessonThree,
+  roomsBareRows,
+  roomsRows,
+} from "../bench/rooms.js";
 import { roomsChecks } from "../report/checks.js";
 import type { Check, RoomsComparison } from "../report/model.js";
-import { roomsAcross } from "../report/ratios.js";
+import { roomsAcross, roomsDemoOverBare } from "../report/ratios.js";
 import type { Plan } from "./plan.js";
 import type { Progress } from "./progress.js";
 
@@ -16,8 +22,13 @@ export async function runRooms(
   const { roomsOptions } = plan;
   const checks: Check[] = [];
   const transports: RoomsFigures[] = [];
-  for (const row of roomsRows) {
+  const bare: RoomsFigures[] = [];
+  // Each demo, then its baseline at once: side by side, as the ratio asks.
+  for (const [i, row] of roomsRows.entries()) {
     transports.push(await measureRooms(row, roomsOptions));
+    progress.next();
+    if (!plan.bareRooms) continue;
+    bare.push(await measureRooms(roomsBareRows[i]!, roomsOptions));
     progress.next();
   }
   const twoProcesses: RoomsFigures[] = [];
@@ -45,7 +56,7 @@ export async function runRooms(
     if (twoProcessesNote)
       console.error(`compare: rooms on two processes ${twoProcessesNote}`);
   }
-  for (const figures of [...transports, ...twoProcesses])
+  for (const figures of [...transports, ...bare, ...twoProcesses])
     checks.push(...roomsChecks(figures));
   const { progress: _, ...shown } = roomsOptions;
   const rooms: RoomsComparison = {
@@ -54,6 +65,12 @@ export async function runRooms(
     twoProcesses,
     twoProcessesNote,
     across: roomsAcross([transports, twoProcesses]),
+    bare,
+    demoOverBare: roomsDemoOverBare(
+      transports,
+      bare,
+      roomsRows.map((row, i) => [row.server, roomsBareRows[i]!.server]),
+    ),
   };
   return { comparison: rooms, checks };
 }
