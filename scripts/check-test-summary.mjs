@@ -17,9 +17,18 @@ workspaceDirs.push(join(root, "docs"), join(root, "scripts"));
 let passed = 0;
 let failed = 0;
 const skipped = [];
-for (const dir of workspaceDirs) {
-  const reportPath = join(dir, "reports", "vitest.json");
-  if (!existsSync(reportPath)) continue;
+// A workspace whose tests run as several tasks has a report per task
+// (scripts/vitest-report.mjs): reports/vitest.json, vitest-ws-demo.json...
+const reportsOf = (dir) => {
+  const reports = join(dir, "reports");
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports)
+    .filter((name) => /^vitest(-[\w-]+)?\.json$/.test(name))
+    .sort()
+    .map((name) => join(reports, name));
+};
+
+for (const reportPath of workspaceDirs.flatMap(reportsOf)) {
   const report = JSON.parse(readFileSync(reportPath, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
@@ -46,7 +55,7 @@ for (const dir of workspaceDirs) {
     }
   }
   console.log(
-    `${relative(root, dir)}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ` +
+    `${relative(root, reportPath).replace(/\/reports\/vitest(-([\w-]+))?\.json$/, (_, __, task) => (task ? ` (${task})` : ""))}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ` +
       `${report.numPendingTests + report.numTodoTests} skipped`,
   );
 }

@@ -5,7 +5,7 @@
 // clauses:
 //   node packages/verify/dist/cli.js socketio-server-push --dir exercises/socketio-server-push/plain
 // (from the root, once `npm run verify:list` has built verify).
-// packages/verify/test/plain.test.ts asserts it passes what the solution
+// packages/verify/test/plain-checks.ts asserts it passes what the solution
 // passes, except the trusted-proxy rule, which the plain way does not have.
 import { createServer } from "node:http";
 import type { Settings } from "@repo/demo-kit";

@@ -1,6 +1,6 @@
 // Checked against the plain handler, apps/socketio-demo/src/plain-push.ts:
 // ../plain/ serves it with this folder's server.ts, and
-// packages/verify/test/plain.test.ts asserts it passes every check this
+// packages/verify/test/plain-checks.ts asserts it passes every check this
 // solution passes but the trusted-proxy rule (the plain way has none).
 //
 // Exercise socketio-server-push: YOUR FILE. The server around it (Express,

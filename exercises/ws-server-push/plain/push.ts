@@ -4,7 +4,7 @@
 // so verify checks the plain handler with the same kit and clauses:
 //   node packages/verify/dist/cli.js ws-server-push --dir exercises/ws-server-push/plain
 // (from the root, once `npm run verify:list` has built verify).
-// packages/verify/test/plain.test.ts asserts it passes what the solution
+// packages/verify/test/plain-checks.ts asserts it passes what the solution
 // passes, except the trusted-proxy rule, which the plain way does not have.
 import { createServer, type IncomingMessage } from "node:http";
 import type { WebSocket, WebSocketServer } from "ws";
