@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { jsonReportFile } from "../../scripts/vitest-report.mjs";
 
 export default defineConfig({
   test: {
@@ -8,6 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     fileParallelism: false,
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    // One report per Turborepo task: test, test:ws-demo, test:socketio-demo.
+    reporters: ["default", ["json", { outputFile: jsonReportFile() }]],
   },
 });
