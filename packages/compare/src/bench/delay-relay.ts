@@ -8,12 +8,7 @@
 // time they may leave, and one timer armed for the oldest: a chunk leaves
 // when its time comes, in the order it arrived. One timer per direction,
 // not one per chunk.
-import {
-  connect,
-  createServer,
-  type AddressInfo,
-  type Socket,
-} from "node:net";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 
 export interface DelayRelayOptions {
   /** The server's port on 127.0.0.1. */
@@ -44,8 +39,7 @@ export interface DelayRelay {
 }
 
 type Item = { readonly dueAt: number } & (
-  | { readonly kind: "data"; readonly chunk: Buffer }
-  | { readonly kind: "end" }
+  { readonly kind: "data"; readonly chunk: Buffer } | { readonly kind: "end" }
 );
 
 /**
@@ -113,56 +107,66 @@ export async function startDelayRelay(
 
   // Half open: a side that ends its sending still gets what is on the
   // way to it (Node would otherwise end both directions at once).
-  const server = createServer({ allowHalfOpen: true }, (client) => {
-    client.on("error", () => {});
-    if (isDown) {
-      // An outage: the connection is reset as soon as it is made.
-      client.resetAndDestroy();
-      return;
-    }
-    const openedAt = performance.now();
-    const address = client.remoteAddress?.replace(/^::ffff:/, "");
-    const upstream = connect({
-      allowHalfOpen: true,
-      port: targetPort,
-      host: "127.0.0.1",
-      ...(options.keepClientAddress && address && address !== "127.0.0.1"
-        ? { localAddress: address }
-        : {}),
-    });
-    upstream.on("error", () => {});
-    // A real connection costs a round trip (SYN, SYN-ACK) before the
-    // client's first bytes can leave: they reach the server no earlier
-    // than three one-way trips after the connect, its answer four.
-    const up = new DelayedDirection(upstream, delayMs, openedAt + 2 * delayMs);
-    const down = new DelayedDirection(client, delayMs, 0);
-    for (const [socket, direction] of [
-      [client, up],
-      [upstream, down],
-    ] as const) {
-      sockets.add(socket);
-      directions.add(direction);
-      socket.on("data", (chunk: Buffer) =>
-        direction.push({ kind: "data", chunk }),
-      );
-      // A half close travels like data, after what was sent before it.
-      socket.on("end", () => direction.push({ kind: "end" }));
-      socket.on("close", () => {
-        sockets.delete(socket);
-        // A reset or an error: no more bytes either way.
-        if (!socket.readableEnded) {
-          client.destroy();
-          upstream.destroy();
-        }
-        if (client.destroyed && upstream.destroyed) {
-          up.stop();
-          down.stop();
-          directions.delete(up);
-          directions.delete(down);
-        }
+  // No Nagle: a small write waiting for the previous one's ACK would add
+  // its own delay to the one this relay sets.
+  const server = createServer(
+    { allowHalfOpen: true, noDelay: true },
+    (client) => {
+      client.on("error", () => {});
+      if (isDown) {
+        // An outage: the connection is reset as soon as it is made.
+        client.resetAndDestroy();
+        return;
+      }
+      const openedAt = performance.now();
+      const address = client.remoteAddress?.replace(/^::ffff:/, "");
+      const upstream = connect({
+        allowHalfOpen: true,
+        noDelay: true,
+        port: targetPort,
+        host: "127.0.0.1",
+        ...(options.keepClientAddress && address && address !== "127.0.0.1"
+          ? { localAddress: address }
+          : {}),
       });
-    }
-  });
+      upstream.on("error", () => {});
+      // A real connection costs a round trip (SYN, SYN-ACK) before the
+      // client's first bytes can leave: they reach the server no earlier
+      // than three one-way trips after the connect, its answer four.
+      const up = new DelayedDirection(
+        upstream,
+        delayMs,
+        openedAt + 2 * delayMs,
+      );
+      const down = new DelayedDirection(client, delayMs, 0);
+      for (const [socket, direction] of [
+        [client, up],
+        [upstream, down],
+      ] as const) {
+        sockets.add(socket);
+        directions.add(direction);
+        socket.on("data", (chunk: Buffer) =>
+          direction.push({ kind: "data", chunk }),
+        );
+        // A half close travels like data, after what was sent before it.
+        socket.on("end", () => direction.push({ kind: "end" }));
+        socket.on("close", () => {
+          sockets.delete(socket);
+          // A reset or an error: no more bytes either way.
+          if (!socket.readableEnded) {
+            client.destroy();
+            upstream.destroy();
+          }
+          if (client.destroyed && upstream.destroyed) {
+            up.stop();
+            down.stop();
+            directions.delete(up);
+            directions.delete(down);
+          }
+        });
+      }
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
