@@ -5,6 +5,7 @@ import CompareMore from "./components/CompareMore.vue";
 import CompareTables from "./components/CompareTables.vue";
 import Diagram from "./components/Diagram.vue";
 import MeasuredTable from "./components/MeasuredTable.vue";
+import NetworkDistance from "./components/NetworkDistance.vue";
 import WireDiagram from "./components/WireDiagram.vue";
 import { markDifferences } from "./side-by-side.js";
 import "./custom.css";
@@ -17,6 +18,7 @@ export default {
     app.component("CompareCharts", CompareCharts);
     app.component("CompareMore", CompareMore);
     app.component("MeasuredTable", MeasuredTable);
+    app.component("NetworkDistance", NetworkDistance);
     app.component("Diagram", Diagram);
   },
   setup() {

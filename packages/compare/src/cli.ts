@@ -17,6 +17,7 @@ import { comparisonJson } from "./report/json.js";
 import { renderMarkdown } from "./report/markdown.js";
 import type { Comparison } from "./report/model.js";
 import { renderTable } from "./report/table.js";
+import { NETWORK_DEFAULTS } from "./run/network.js";
 import { runPlan } from "./run/run.js";
 import { Progress } from "./run/progress.js";
 
@@ -28,7 +29,8 @@ separate processes, drives N clients against each from separate client
 processes, and prints one table. Lesson 1 also measures what each demo's
 pages make the browser download.
 
-  --scenario NAME      push (lesson 1, default) | rooms (lesson 2) | all
+  --scenario NAME      push (lesson 1, default) | rooms (lesson 2) |
+                       network (only the network with distance) | all
   --clients N          clients per server (default 1000)
   --ci                 CI mode: 200 clients, a push every 100 ms, a 0.5 s
                        window; small rooms (4 x 6, two says each)
@@ -63,6 +65,12 @@ Rooms (lesson 2; every member of every room says, then a burst):
   --no-bare-rooms      skip the bare rooms baselines (ws and Socket.IO
                        rooms on the library alone, one process each)
 
+Network with distance (lesson 1 and 2's rooms through a relay that delays
+each direction, then an outage; run by --scenario all and network):
+  --network            also run it with --scenario push or rooms
+  --no-network         skip it in --scenario all; --ci skips it unless
+                       --network or --scenario network
+
   --format FORMAT      table (default) | markdown | json, on stdout
   --json FILE          also write the JSON there (the docs site reads it)
   --markdown FILE      also write the Markdown table there
@@ -92,6 +100,8 @@ const { values } = (() => {
         burst: { type: "string" },
         "no-redis": { type: "boolean", default: false },
         "no-bare-rooms": { type: "boolean", default: false },
+        network: { type: "boolean", default: false },
+        "no-network": { type: "boolean", default: false },
         ci: { type: "boolean", default: false },
         interval: { type: "string" },
         window: { type: "string" },
@@ -174,9 +184,19 @@ if (!["table", "markdown", "json"].includes(values.format)) {
   fail(`--format ${values.format}: choose table, markdown or json`);
 }
 const scenario = values.scenario;
-if (!["push", "rooms", "all"].includes(scenario)) {
-  fail(`--scenario ${scenario}: choose push, rooms or all`);
+if (!["push", "rooms", "network", "all"].includes(scenario)) {
+  fail(`--scenario ${scenario}: choose push, rooms, network or all`);
 }
+// The network with distance waits out outages (about three minutes):
+// run with --scenario all or network, or --network; --ci skips it.
+const runsNetwork =
+  scenario === "network" ||
+  values.network ||
+  (scenario === "all" && !values["no-network"] && !values.ci);
+if (scenario === "all" && values.ci && !values.network && !values["no-network"])
+  console.error(
+    "compare: network with distance skipped in --ci (it waits out outages); add --network to run it",
+  );
 const sweepCounts = (values.sweep ?? "")
   .split(",")
   .filter((part) => part.trim() !== "")
@@ -220,7 +240,7 @@ if (Number.isFinite(fileLimit) && most + 200 > fileLimit) {
 // own: refuse early rather than fail with timeouts and EADDRNOTAVAIL at
 // the largest step (the clients spread over many addresses where they can).
 const ports = ephemeralPorts();
-if (ports && scenario !== "rooms") {
+if (ports && (scenario === "push" || scenario === "all")) {
   const shortfall = portShortfall(
     {
       clients: most,
@@ -242,8 +262,8 @@ try {
     {
       measure: { ...measure, progress: progress.show },
       rows,
-      push: scenario !== "rooms",
-      rooms: scenario !== "push",
+      push: scenario === "push" || scenario === "all",
+      rooms: scenario === "rooms" || scenario === "all",
       roomsOptions: { ...rooms, progress: progress.show },
       bareRooms: !values["no-bare-rooms"],
       sweepCounts,
@@ -253,6 +273,7 @@ try {
       sse: !values["no-sse"],
       download: !values["no-download"],
       redis: !values["no-redis"],
+      network: runsNetwork ? NETWORK_DEFAULTS : null,
     },
     progress,
   );

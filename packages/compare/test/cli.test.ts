@@ -42,7 +42,7 @@ describe("compare's command line", () => {
       "--window 1 s is shorter than two pushes (2 x 800 ms): use --window 2 or more",
     ],
     ["--colour", "Unknown option '--colour'"],
-    ["--scenario chat", "--scenario chat: choose push, rooms or all"],
+    ["--scenario chat", "--scenario chat: choose push, rooms, network or all"],
     [
       "--scenario rooms --say-every 500",
       "--say-every 500: use a whole number from 1000 to 60000",

@@ -51,7 +51,7 @@ export function distributions(
     `<text class="cc-label" x="${(left + right) / 2}" y="${bottom + 34}" text-anchor="middle">${escape(labels.latencyAxis)}</text>`,
     `<text class="cc-label" x="12" y="${(top + bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(top + bottom) / 2})">${escape(labels.percentileAxis)}</text>`,
   ];
-  for (const tick of logTicks(low, high))
+  for (const tick of ticksWithin(low, high))
     body.push(
       `<text class="cc-tick" x="${px(tick)}" y="${bottom + 16}" text-anchor="middle">${tickText(tick)}</text>`,
     );
@@ -71,4 +71,20 @@ export function distributions(
     );
   });
   return svg(title, bottom + 44, body);
+}
+
+/**
+ * logTicks, and where the range is too narrow to hold three of them, its
+ * ends too (to two significant digits, inside the range), so that the axis
+ * still says where it starts and ends.
+ */
+function ticksWithin(low: number, high: number): number[] {
+  const ticks = logTicks(low, high);
+  if (ticks.length >= 3 || !(high > low)) return ticks;
+  const step = (value: number) => 10 ** (Math.floor(Math.log10(value)) - 1);
+  const first = Math.ceil(low / step(low)) * step(low);
+  const last = Math.floor(high / step(high)) * step(high);
+  return [...new Set([first, ...ticks, last])].filter(
+    (tick) => tick >= low && tick <= high,
+  );
 }

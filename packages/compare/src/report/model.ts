@@ -3,6 +3,12 @@
 // the measuring code's (bench/); this is how the report puts them
 // together: demo against bare, transport against transport, checks.
 import type { ClientDownload } from "../bench/client-download.js";
+import type {
+  PushDistanceFigures,
+  RoomsDistanceFigures,
+} from "../bench/distance.js";
+import type { DistanceTransport } from "../bench/distance-clients.js";
+import type { MemberTransport } from "../bench/distance-members.js";
 import type { RecoveryFigures } from "../bench/recovery.js";
 import type { RoomsFigures, RoomsOptions } from "../bench/rooms-figures.js";
 import type { ServerFigures } from "../bench/server-figures.js";
@@ -170,5 +176,38 @@ export interface Comparison {
   readonly sse: SseResult | null;
   /** What each demo's pages make the browser download (null with --no-download). */
   readonly clientDownload: ClientDownload | null;
+  /** `--network` (or --scenario all): through a relay that adds distance. */
+  readonly network: NetworkComparison | null;
   readonly checks: readonly Check[];
+}
+
+/** What `compare --network` writes as the top-level `network` object. */
+export interface NetworkComparison {
+  /** The commit measured (git rev-parse --short HEAD), null outside a checkout. */
+  readonly commit: string | null;
+  readonly options: {
+    /** One-way delays the relay added, 0 (the control) first. */
+    readonly delaysMs: readonly number[];
+    /** Clients (or room members) at once per transport and delay. */
+    readonly clients: number;
+    readonly outageMs: number;
+    /** PUSH_INTERVAL_MS the servers used. */
+    readonly pushIntervalMs: number;
+    /** The SSE clients' fixed reconnect delay (Chromium's EventSource). */
+    readonly eventSourceRetryMs: number;
+  };
+  readonly push: readonly NetworkPushRow[];
+  readonly rooms: readonly NetworkRoomsRow[];
+}
+
+export interface NetworkPushRow {
+  readonly id: DistanceTransport;
+  readonly label: string;
+  readonly byDelay: readonly PushDistanceFigures[];
+}
+
+export interface NetworkRoomsRow {
+  readonly id: MemberTransport;
+  readonly label: string;
+  readonly byDelay: readonly RoomsDistanceFigures[];
 }

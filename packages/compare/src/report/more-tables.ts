@@ -5,6 +5,7 @@
 import type { RoomsFigures } from "../bench/rooms-figures.js";
 import { kb, n0, n1, n2, n3, ratio, type Cell } from "./cells.js";
 import type { Comparison, FigureRatios } from "./model.js";
+import { networkTables } from "./network-table.js";
 import { ROOMS_BARE_TARGET } from "./ratios.js";
 
 /** The tables after the main one: across transports, tuning rows, sweep, rooms. */
@@ -245,5 +246,6 @@ export function extraTables(
         ],
       });
   }
+  tables.push(...networkTables(comparison.network));
   return tables;
 }

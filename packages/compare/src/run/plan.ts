@@ -3,6 +3,7 @@
 import type { RoomsOptions } from "../bench/rooms-figures.js";
 import type { MeasureOptions } from "../bench/server-figures.js";
 import type { TransportRow } from "../bench/servers.js";
+import type { NetworkOptions } from "./network.js";
 
 /** What to measure, as the command line says it. */
 export interface Plan {
@@ -21,4 +22,6 @@ export interface Plan {
   readonly sse: boolean;
   readonly download: boolean;
   readonly redis: boolean;
+  /** The network with distance (--network, or --scenario all); null: not run. */
+  readonly network: NetworkOptions | null;
 }

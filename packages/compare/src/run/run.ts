@@ -3,10 +3,15 @@
 // download), the sweep, then lesson 2's rooms; and puts the figures
 // together as the comparison the renderers print.
 import { cpus, totalmem } from "node:os";
-import type { Comparison, SweepPoint } from "../report/model.js";
+import type {
+  Comparison,
+  NetworkComparison,
+  SweepPoint,
+} from "../report/model.js";
 import { acrossTransports } from "../report/ratios.js";
 import type { Plan } from "./plan.js";
 import type { Progress } from "./progress.js";
+import { runNetwork } from "./network.js";
 import { noPush, runPush, runSweep, type Cleanup } from "./push.js";
 import { runRooms } from "./rooms.js";
 
@@ -24,11 +29,13 @@ export async function runPlan(
   let push = noPush;
   const sweep: SweepPoint[] = [];
   let rooms: Awaited<ReturnType<typeof runRooms>> | null = null;
+  let network: NetworkComparison | null = null;
   try {
     if (plan.push) push = await runPush(plan, progress, cleanups);
     for (const count of plan.sweepCounts)
       sweep.push(await runSweep(plan, count, progress, cleanups));
     if (plan.rooms) rooms = await runRooms(plan, progress);
+    if (plan.network) network = await runNetwork(plan.network, progress);
   } catch (error) {
     if (process.stderr.isTTY) process.stderr.write("\n");
     await Promise.allSettled(cleanups.map((cleanup) => cleanup()));
@@ -60,6 +67,7 @@ export async function runPlan(
     rooms: rooms?.comparison ?? null,
     sse: push.sse,
     clientDownload: push.clientDownload,
+    network,
     checks: [...push.checks, ...(rooms?.checks ?? [])],
   };
 }
