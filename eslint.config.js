@@ -29,7 +29,12 @@ export default tseslint.config(
       globals: globals.node,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "*.mjs", "scripts/*.mjs"],
+          allowDefaultProject: [
+            "*.js",
+            "*.mjs",
+            "scripts/*.mjs",
+            "scripts/*.d.mts",
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
