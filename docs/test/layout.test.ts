@@ -5,12 +5,9 @@
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { type Browser, type Page } from "playwright-core";
+import { connectBrowser } from "./browser.js";
+import { haveChromium } from "@repo/demo-kit/testing";
 import { dist, serveSite } from "./site.js";
 
 /** The side-by-side page in each locale. */
@@ -48,10 +45,7 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
     let browser: Browser;
     beforeAll(async () => {
       ({ server, origin } = await serveSite());
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
     });
     afterAll(async () => {
       await browser?.close();

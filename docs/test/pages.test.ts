@@ -4,12 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { type Browser } from "playwright-core";
+import { connectBrowser } from "./browser.js";
+import { haveChromium } from "@repo/demo-kit/testing";
 import { imports, pages } from "./markdown.js";
 import { dist, fileFor, serveSite, urlOf } from "./site.js";
 
@@ -22,10 +19,7 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
 
     beforeAll(async () => {
       ({ server, origin } = await serveSite());
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
     });
     afterAll(async () => {
       await browser?.close();
