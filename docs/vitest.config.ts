@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Concurrent tests (pages.test.ts's pages) run two at a time: two
+    // cores, and each tab has a renderer of its own.
+    maxConcurrency: 2,
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });
