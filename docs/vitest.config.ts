@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // All files in one worker that imports playwright, @repo/contract and
+    // the markdown helpers once, not once per file (about 5 CPU-s here).
+    // No test file mocks a module or changes a global.
+    isolate: false,
     // Concurrent tests (pages.test.ts's pages) run two at a time: two
     // cores, and each tab has a renderer of its own.
     maxConcurrency: 2,
