@@ -12,9 +12,6 @@ export default defineConfig({
     // the markdown helpers once, not once per file (about 5 CPU-s here).
     // No test file mocks a module or changes a global.
     isolate: false,
-    // Concurrent tests (pages.test.ts's pages) run two at a time: two
-    // cores, and each tab has a renderer of its own.
-    maxConcurrency: 2,
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });

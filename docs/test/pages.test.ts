@@ -124,9 +124,7 @@ describe.skipIf(!haveChromium() || !existsSync(dist))(
       server?.close();
     });
 
-    // Two tabs at a time (vitest.config.ts's maxConcurrency): while one
-    // page waits on the network or its scripts, the other renders.
-    it.concurrent.each(pages().map((page) => [page, alsoChecks(page)]))(
+    it.each(pages().map((page) => [page, alsoChecks(page)]))(
       "%s opens without errors, shows its code, and links nowhere broken%s",
       async (page) => {
         const { tab, errors } = await open(browser, `${origin}${urlOf(page)}`);
