@@ -3,9 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // One Chromium for the run, which the browser tests connect to.
+    globalSetup: ["test/browser-server.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // All files in one worker that imports playwright, @repo/contract and
+    // the markdown helpers once, not once per file (about 5 CPU-s here).
+    // No test file mocks a module or changes a global.
+    isolate: false,
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });

@@ -4,13 +4,10 @@
 // character, as the library and the browser print it today, on the
 // English page and on the Korean one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { connectBrowser } from "./browser.js";
 import { WebSocket } from "ws";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium } from "@repo/demo-kit/testing";
 import { read } from "./markdown.js";
 
 /**
@@ -44,10 +41,7 @@ describe("send() while CONNECTING", () => {
   describe.skipIf(!haveChromium())("in Chromium", () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
     });
     afterAll(async () => {
       await browser?.close();

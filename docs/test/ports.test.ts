@@ -74,10 +74,8 @@ describe("moving the ports", () => {
     });
     try {
       await vi.waitFor(
-        async () => {
-          const response = await fetch(`http://127.0.0.1:${port}/`);
-          expect(response.status).toBe(200);
-        },
+        async () =>
+          expect(await statusFor(port, `127.0.0.1:${port}`)).toBe(200),
         { timeout: 30_000, interval: 500 },
       );
     } finally {
@@ -90,8 +88,8 @@ describe("moving the ports", () => {
  * Stops a command started with `detached: true`, npx and the site it
  * started: SIGTERM to the process group, then SIGKILL to what is left
  * after 3 s. A vite dev server can outlive its SIGTERM while it waits for
- * a keep-alive connection (this test's fetch) to close; one was seen
- * still running after the suite had ended.
+ * a keep-alive connection to close (one was seen still running after the
+ * suite had ended); statusFor's requests close theirs.
  */
 async function stopGroup(pid: number): Promise<void> {
   const alive = () => {
@@ -109,11 +107,20 @@ async function stopGroup(pid: number): Promise<void> {
   if (alive()) process.kill(-pid, "SIGKILL");
 }
 
-/** The status of GET / on 127.0.0.1:port, for a browser that asked for `host`. */
+/**
+ * The status of GET / on 127.0.0.1:port, for a browser that asked for
+ * `host`. No keep-alive (agent: false), so the server can stop at once.
+ */
 function statusFor(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     request(
-      { host: "127.0.0.1", port, path: "/", headers: { Host: host } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/",
+        headers: { Host: host },
+        agent: false,
+      },
       (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
@@ -139,6 +146,9 @@ describe("the docs site in LAN mode (npm run docs:lan)", () => {
     const command = scripts.lan!.replace("8000", String(port)).split(" ");
     const child = spawn("npx", command, {
       cwd: docsRoot,
+      // Without the search index it listens in a second, not ten; the
+      // other test's server starts with it.
+      env: { ...process.env, DOCS_SEARCH: "off" },
       stdio: "ignore",
       detached: true, // its own process group, so that npx's child dies too
     });

@@ -6,13 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { connectBrowser } from "./browser.js";
 import { spawnApp } from "@repo/contract";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
 import { docsRoot, pages } from "./markdown.js";
 
@@ -163,10 +160,7 @@ describe.skipIf(!haveChromium())(
     let browser: Browser;
     const seen = {} as Record<AppName, Seen>;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
       [seen["ws-demo"], seen["socketio-demo"]] = await Promise.all([
         watch(browser, "ws-demo"),
         watch(browser, "socketio-demo"),

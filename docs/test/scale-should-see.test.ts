@@ -7,11 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { connectBrowser } from "./browser.js";
 import { spawnApp, type RunningApp } from "@repo/contract";
 import {
-  chromiumArgs,
-  chromiumPath,
   haveChromium,
   haveRedisServer,
   startTestRedis,
@@ -121,10 +120,7 @@ describe.skipIf(!haveChromium() || !haveRedisServer())(
     }
 
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
       seen["ws-demo"] = await watch("ws-demo");
       seen["socketio-demo"] = await watch("socketio-demo");
     }, 90_000);

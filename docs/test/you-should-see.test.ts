@@ -2,15 +2,11 @@
 // apps really print and show: each app is started as an attendee starts it
 // (its own process, default settings), and its page is opened in Chromium.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { connectBrowser } from "./browser.js";
 import { WebSocket } from "ws";
 import { spawnApp, type RunningApp } from "@repo/contract";
-import {
-  BUSY_MACHINE_WAIT,
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { BUSY_MACHINE_WAIT, haveChromium } from "@repo/demo-kit/testing";
 import { inOrder } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
 
@@ -144,10 +140,7 @@ describe.skipIf(!haveChromium())(
     let browser: Browser;
     const seen = {} as AllSeen;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await connectBrowser();
       // Two replies each: the blocks show #1 and #2.
       [seen["ws-demo"], seen["socketio-demo"], seen.noteBugs] =
         await Promise.all([
