@@ -1,5 +1,5 @@
 // The Measured page's network with distance: every figure comes from
-// docs/data/network.json as the page renders it, in both locales, and
+// docs/data/compare.json as the page renders it, in both locales, and
 // both pages place the tables and the charts in the section.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import {
 import { read } from "./markdown.js";
 
 const run = JSON.parse(
-  readFileSync(new URL("../data/network.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../data/compare.json", import.meta.url), "utf8"),
 ) as { measuredAt: string; network: NetworkData };
 const data = run.network;
 const whole = (value: number) => Math.round(value).toLocaleString("en-US");

@@ -1,6 +1,6 @@
 // The Measured page's "network with distance": tables and charts built
-// from the compare tool's `network` object (docs/data/network.json,
-// written by `compare --scenario network`). Every cell is a figure of the
+// from the compare tool's `network` object (docs/data/compare.json,
+// written by `compare --scenario all`, or alone by `--scenario network`). Every cell is a figure of the
 // data, formatted, or a word of the locale; the component
 // (NetworkDistance.vue) only renders what these return, so that a test
 // can read the same cells.

@@ -1,6 +1,6 @@
 // The Measured page's table of lesson 2 against bare rooms servers, built
-// from docs/data/rooms-bare.json: each demo, its bare baseline, and the
-// demo over the baseline, from one run of the compare tool. Every cell is
+// from docs/data/compare.json's rooms: each demo, its bare baseline, and
+// the demo over the baseline, from one run of the compare tool. Every cell is
 // a figure of the data, formatted, or a word of the locale. MeasuredTable
 // renders what this returns, so that a test can read the same cells.
 import type { Locale } from "./i18n.js";
@@ -27,11 +27,9 @@ export interface RoomsDemoOverBareData {
   readonly buys: string | null;
 }
 
-/** docs/data/rooms-bare.json: the rooms objects of one compare run. */
+/** The rooms object of docs/data/compare.json, with the run's date. */
 export interface RoomsBareData {
-  readonly measuredBy: string;
   readonly measuredAt: string;
-  readonly commit: string;
   readonly options: {
     readonly rooms: number;
     readonly members: number;
@@ -72,9 +70,9 @@ const koreanBuys: Readonly<Record<string, string>> = {
 const words = {
   en: {
     note: (data: RoomsBareData) => [
-      "Measured apart from the rest of this page, by ",
-      data.measuredBy,
-      ` on ${data.measuredAt.slice(0, 10)} (commit ${data.commit.slice(0, 7)}): ` +
+      "Measured in the run of the rest of this page, ",
+      "",
+      `on ${data.measuredAt.slice(0, 10)}: ` +
         `${data.options.rooms} rooms of ${data.options.members} members, each saying once every ` +
         `${data.options.sayEveryMs} ms, ${data.options.says} times, then ${data.options.burst} at once.`,
     ],
@@ -94,9 +92,9 @@ const words = {
   },
   ko: {
     note: (data: RoomsBareData) => [
-      "이 페이지의 나머지와 따로 측정한 수치입니다. 명령 ",
-      data.measuredBy,
-      `, ${data.measuredAt.slice(0, 10)}(커밋 ${data.commit.slice(0, 7)}). ` +
+      "이 페이지의 다른 표와 같은 실행에서 측정한 수치입니다",
+      "",
+      `(${data.measuredAt.slice(0, 10)}). ` +
         `채팅방 ${data.options.rooms}개, 방마다 멤버 ${data.options.members}명. 멤버마다 ` +
         `${data.options.sayEveryMs} ms에 한 번씩 ${data.options.says}번 말하고, 이어서 ` +
         `${data.options.burst}번을 한꺼번에 말합니다.`,
