@@ -11,6 +11,7 @@ import {
   type PollingSession,
 } from "./engine-io.js";
 import type { Outcome } from "./outcome.js";
+import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import {
   exchange,
   hostHeader,
@@ -22,8 +23,13 @@ import {
 import { openRawWebSocket, type RawWebSocket } from "./raw-websocket.js";
 import type { HostileTarget } from "./targets.js";
 
-/** How long a session may take to show what it made of the input. */
-const OBSERVE_MS = 3000;
+/**
+ * How long a session may take to show what it made of the input. Every
+ * wait on it ends at the event it waits for (the probe's answer, a close,
+ * a cut, a message), so a working app costs far less; the margin is for a
+ * machine busy with other tasks, where 3 s was seen to run out.
+ */
+const OBSERVE_MS = BUSY_MACHINE_WAIT_MS;
 
 export interface UpgradeSpec {
   /** Default: the target's WebSocket path. */
