@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import {
   BUSY_MACHINE_WAIT,
-  chromiumArgs,
-  chromiumPath,
   haveChromium,
+  openChromium,
 } from "@repo/demo-kit/testing";
 import { serve, type TestServer } from "./serve.js";
 
@@ -16,10 +15,7 @@ describe.skipIf(!haveChromium())("the page in Chromium", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-    });
+    browser = await openChromium(chromium);
     server = await serve({ PUSH_INTERVAL_MS: "300" });
   });
   afterAll(async () => {

@@ -4,11 +4,7 @@
 // button that the page remembers, and what people typed shown as text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium, openChromium } from "@repo/demo-kit/testing";
 import { serve, type TestServer } from "./serve.js";
 
 const WAIT = { timeout: 10_000 };
@@ -20,10 +16,7 @@ describe.skipIf(!haveChromium())(
     let server: TestServer;
 
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: chromiumArgs,
-      });
+      browser = await openChromium(chromium);
       // A ping every second rather than every 25 s, so one shows soon.
       server = await serve({ PUSH_INTERVAL_MS: "300", HEARTBEAT_MS: "1000" });
     });

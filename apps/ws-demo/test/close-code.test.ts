@@ -5,20 +5,13 @@
 // (no close frame at all) until the server is back.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium, openChromium } from "@repo/demo-kit/testing";
 import { serve } from "./serve.js";
 
 describe.skipIf(!haveChromium())("the close code after a server stop", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-    });
+    browser = await openChromium(chromium);
   });
   afterAll(async () => {
     await browser?.close();

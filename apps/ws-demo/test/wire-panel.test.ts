@@ -3,11 +3,7 @@
 // page remembers, bounded, and what people typed shown as text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium, openChromium } from "@repo/demo-kit/testing";
 import { serve, type TestServer } from "./serve.js";
 
 const WAIT = { timeout: 10_000 };
@@ -17,10 +13,7 @@ describe.skipIf(!haveChromium())("the wire panel in Chromium (ws)", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-    });
+    browser = await openChromium(chromium);
     server = await serve({ PUSH_INTERVAL_MS: "300" });
   });
   afterAll(async () => {

@@ -13,11 +13,7 @@ import {
   type CDPSession,
   type Page,
 } from "playwright-core";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium, openChromium } from "@repo/demo-kit/testing";
 import type { RoomsDriver } from "../src/rooms/driver.js";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
 import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
@@ -57,7 +53,7 @@ for (const [driver, connectedState] of apps) {
 
       beforeAll(async () => {
         [browser, app] = await Promise.all([
-          chromium.launch({ executablePath: chromiumPath, args: chromiumArgs }),
+          openChromium(chromium),
           driver.start({}),
         ]);
         page = await browser.newPage();

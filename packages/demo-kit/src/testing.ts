@@ -3,6 +3,11 @@
 export { startInProcess, type InProcessDemo } from "./in-process.js";
 export { BUSY_MACHINE_WAIT } from "./busy-machine.js";
 export { chromiumArgs, chromiumPath, haveChromium } from "./chromium.js";
+export {
+  openChromium,
+  shareChromium,
+  type ChromiumType,
+} from "./shared-chromium.js";
 export { describeEntryPoint } from "./entry-point-suite.js";
 export {
   haveRedisServer,

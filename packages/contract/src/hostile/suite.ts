@@ -12,6 +12,7 @@ import {
 } from "vitest";
 import type { RunningApp } from "../transport/spawn-app.js";
 import { HOSTILE_HEARTBEAT_MS, TRUSTED_PROXY } from "../contract-settings.js";
+import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import { casesFor } from "./cases.js";
 import { createContext } from "./context.js";
 import { describeExpected, matches, resolveExpected } from "./outcome.js";
@@ -132,12 +133,16 @@ async function expectStillServing(
   ).toBeLessThanOrEqual(maxLogLines);
 }
 
-/** Whether the app is running and answers `/stats` within a second. */
+/**
+ * Whether the app is running and answers `/stats`. A dead process answers
+ * at once; a live one is given a busy machine's wait, so that a slow
+ * answer under load is not taken for a crash.
+ */
 async function answers(app: RunningApp): Promise<boolean> {
   if (!app.alive) return false;
   try {
     const response = await fetch(`${app.origin}/stats`, {
-      signal: AbortSignal.timeout(1000),
+      signal: AbortSignal.timeout(BUSY_MACHINE_WAIT_MS),
     });
     await response.arrayBuffer();
     return app.alive;

@@ -4,11 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { LIMITS } from "@repo/rooms";
-import {
-  chromiumArgs,
-  chromiumPath,
-  haveChromium,
-} from "@repo/demo-kit/testing";
+import { haveChromium, openChromium } from "@repo/demo-kit/testing";
 import type { RunningApp } from "../transport/spawn-app.js";
 import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import type { RoomsDriver } from "./driver.js";
@@ -38,11 +34,10 @@ export function describeRoomsPage(
       const errors: string[] = [];
 
       beforeAll(async () => {
-        browser = await chromium.launch({
-          executablePath: chromiumPath,
-          args: chromiumArgs,
-        });
-        app = await driver.start({});
+        [browser, app] = await Promise.all([
+          openChromium(chromium),
+          driver.start({}),
+        ]);
         link = await flakyLink(app.port);
       });
       afterAll(async () => {

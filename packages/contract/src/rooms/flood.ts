@@ -12,6 +12,7 @@ import { LIMITS } from "@repo/rooms";
 import type { RunningApp } from "../transport/spawn-app.js";
 import { freshClientAddress } from "./client-addresses.js";
 import type { RoomsClient, RoomsDriver } from "./driver.js";
+import { BUSY_MACHINE_WAIT_MS, waitFor } from "../wait-for.js";
 
 /** What the flooder sends. */
 export type FloodKind = "join-leave" | "say" | "typing" | "mix";
@@ -67,28 +68,35 @@ export async function floodRoom(options: FloodOptions): Promise<FloodResult> {
   const batch = options.batch ?? 50;
   const maxConnections = options.maxConnections ?? 500;
 
+  // Connected at once, joined one after the other: the last join's
+  // `presence`, which lists every member, is then the last frame the joins
+  // send, and once every member has it the room is quiet.
   const members = await Promise.all(
-    Array.from({ length: options.members }, async (_, i) => {
-      const member = await driver.connect(app);
-      const answer = await member.request("join", {
-        room: ROOM,
-        name: `m${i}`,
-      });
-      if (!answer.ok)
-        throw new Error(
-          `member m${i} could not join: ${JSON.stringify(answer)}`,
-        );
-      return member;
-    }),
+    Array.from({ length: options.members }, () => driver.connect(app)),
   );
+  for (const [i, member] of members.entries()) {
+    const answer = await member.request("join", { room: ROOM, name: `m${i}` });
+    if (!answer.ok)
+      throw new Error(`member m${i} could not join: ${JSON.stringify(answer)}`);
+  }
   let membersDropped = 0;
   for (const member of members)
     void member.ended.then(() => {
       if (!finished) membersDropped += 1;
     });
   let finished = false;
-  // Let the members' own joins settle before counting.
-  await sleep(200);
+  await waitFor(
+    () => {
+      const waiting = members.filter(
+        (member) => lastPresence(member).length < options.members,
+      ).length;
+      if (waiting > 0)
+        throw new Error(
+          `${waiting} members have not seen all ${options.members} joins`,
+        );
+    },
+    { timeout: BUSY_MACHINE_WAIT_MS, interval: 10 },
+  );
   const before = members.map((member) => inRoom(member));
 
   const address = await freshClientAddress();
@@ -180,6 +188,16 @@ export async function floodRoom(options: FloodOptions): Promise<FloodResult> {
       Math.round((frames.reduce((a, b) => a + b, 0) / frames.length) * 10) / 10,
     membersDropped,
   };
+}
+
+/** The members of the flooded room, as the last `presence` a member got says. */
+function lastPresence(member: RoomsClient): readonly string[] {
+  const presence = member.events.findLast(
+    (e) =>
+      e.event === "presence" &&
+      (e.data as { room?: unknown } | null)?.room === ROOM,
+  );
+  return (presence?.data as { members?: string[] } | undefined)?.members ?? [];
 }
 
 /** Events of the flooded room a member got so far. */

@@ -10,8 +10,18 @@ import {
 } from "./clauses.js";
 import type { RunningApp } from "./spawn-app.js";
 
-/** Registers the whole contract as a Vitest suite for one driver. */
-export function describeTransportContract(driver: TransportDriver): void {
+/** Which clauses a run leaves out, because another run already asserts them. */
+export interface TransportSuiteOptions {
+  /** Ids of clauses that do not depend on this driver's client (see clauses.ts). */
+  readonly skip?: readonly string[];
+}
+
+/** Registers the whole contract (less `skip`) as a Vitest suite for one driver. */
+export function describeTransportContract(
+  driver: TransportDriver,
+  options: TransportSuiteOptions = {},
+): void {
+  const skip = new Set(options.skip);
   describe(`transport contract: ${driver.name}`, () => {
     let app: RunningApp;
     const clients: ContractClient[] = [];
@@ -38,6 +48,7 @@ export function describeTransportContract(driver: TransportDriver): void {
     // The clauses of a group sit together in the table, so one describe
     // per run of the same group keeps the suite's order and names.
     for (const clause of transportClauses) {
+      if (skip.has(clause.id)) continue;
       const register = () =>
         it(clause.name, () => clause.run(context), clause.timeoutMs);
       if (clause.group) describe(clause.group, register);

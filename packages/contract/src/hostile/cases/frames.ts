@@ -4,6 +4,7 @@
 // connection with the close code the RFC names (or cuts it, for a flood),
 // or is answered in full.
 import { MAX_PAYLOAD_BYTES } from "../../contract-settings.js";
+import { BUSY_MACHINE_WAIT_MS } from "../../wait-for.js";
 import { buildFrame as frame, closePayload, OPCODE } from "../raw-websocket.js";
 import { text } from "./inputs.js";
 import type { HostileCase } from "./row.js";
@@ -140,9 +141,10 @@ export const frames: HostileCase[] = [
         );
         for (let sent = 50; sent <= 2000; sent += 50) {
           session.write(fifty);
+          // Waits for the pongs, not for a window: a busy machine only delays them.
           const answered = await session.until(
             () => session.pongs.length >= sent || session.isClosed,
-            2000,
+            BUSY_MACHINE_WAIT_MS,
           );
           if (!answered || session.isClosed)
             return {

@@ -2,6 +2,7 @@
 // stopped reading is dropped by the heartbeat while the room goes on, and
 // once every client closed no connection or timer is left.
 import { expect } from "vitest";
+import { CONTRACT_HEARTBEAT_MS } from "../../contract-settings.js";
 import { BUSY_MACHINE_WAIT_MS, waitFor } from "../../wait-for.js";
 import { eventsOf, type RoomsClause } from "./context.js";
 
@@ -13,8 +14,12 @@ export const resources: readonly RoomsClause[] = [
       "A member whose client stopped reading is dropped by the heartbeat, and the others keep talking meanwhile.",
     timeoutMs: 30_000,
     async run({ driver, freshRoom }) {
-      // Its own app, with a heartbeat fast enough to see the drop.
-      const quick = await driver.start({ HEARTBEAT_MS: "300" });
+      // Its own app, with a heartbeat fast enough to see the drop, and no
+      // faster than the transport contract's: at 300 ms, a member that
+      // was only starved of CPU (files run side by side) was dropped too.
+      const quick = await driver.start({
+        HEARTBEAT_MS: String(CONTRACT_HEARTBEAT_MS),
+      });
       const room = freshRoom();
       const join = async (name: string) => {
         const client = await driver.connect(quick);
@@ -38,8 +43,9 @@ export const resources: readonly RoomsClause[] = [
             }),
           ).toMatchObject({ ok: true });
         }
-        await waitFor(() =>
-          expect(eventsOf(bob, "message", room)).toHaveLength(5),
+        await waitFor(
+          () => expect(eventsOf(bob, "message", room)).toHaveLength(5),
+          { timeout: BUSY_MACHINE_WAIT_MS },
         );
         // Dropped by the heartbeat: no pong from a client that reads nothing.
         await waitFor(
@@ -48,7 +54,7 @@ export const resources: readonly RoomsClause[] = [
               room,
               members: ["ann", "bob"],
             }),
-          { timeout: 10_000 },
+          { timeout: BUSY_MACHINE_WAIT_MS },
         );
         destroy();
         await Promise.all([ann.close(), bob.close()]);
