@@ -174,3 +174,8 @@ process.on("message", (request: InstrumentRequest) => {
 
 // The channel must not keep a server alive that is shutting down.
 process.channel?.unref();
+
+// Nor must a server outlive the tool that measures it: when the compare
+// process dies without stopping it (killed by a test's timeout, Ctrl-C
+// twice), the IPC channel closes, and the server it started goes too.
+process.on("disconnect", () => process.exit(0));
