@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // One Chromium for the run, which the browser tests connect to.
-    globalSetup: ["test/browser-server.ts"],
+    globalSetup: ["test/global-chromium.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -18,7 +18,12 @@ declare module "vitest" {
 /** What this module needs of playwright-core's `chromium` (not a dependency of the kit). */
 export interface ChromiumType<Browser> {
   launch(options: { executablePath: string; args: string[] }): Promise<Browser>;
-  launchServer(options: { executablePath: string; args: string[] }): Promise<{
+  launchServer(options: {
+    executablePath: string;
+    args: string[];
+    host: string;
+    port: number;
+  }): Promise<{
     wsEndpoint(): string;
     close(): Promise<void>;
   }>;
@@ -33,9 +38,12 @@ export interface ChromiumType<Browser> {
 export function shareChromium<Browser>(chromium: ChromiumType<Browser>) {
   return async (project: TestProject): Promise<() => Promise<void>> => {
     if (!haveChromium()) return async () => {};
+    // On loopback and a free port: nothing outside this machine reaches it.
     const server = await chromium.launchServer({
       executablePath: chromiumPath,
       args: chromiumArgs,
+      host: "127.0.0.1",
+      port: 0,
     });
     project.provide("chromiumEndpoint", server.wsEndpoint());
     return () => server.close();
