@@ -59,20 +59,24 @@ export async function connectChatRedis(
   }
   let lost = false;
   let stopped = false;
-  const watched = clients[0]!;
-  watched.on("close", () => {
-    if (lost || stopped) return;
-    lost = true;
-    log(
-      `${app}: lost Redis at ${url}: chat messages are refused until it is back; retrying`,
-    );
-  });
-  watched.on("ready", () => {
-    if (!lost) return;
-    lost = false;
-    log(`${app}: Redis at ${url} is back; rooms are shared again`);
-    options.onBack?.();
-  });
+  // Back means every connection is back: a subscriber that reconnects a
+  // moment after the command connection would miss what the other
+  // processes publish in that moment.
+  for (const client of clients) {
+    client.on("close", () => {
+      if (lost || stopped) return;
+      lost = true;
+      log(
+        `${app}: lost Redis at ${url}: chat messages are refused until it is back; retrying`,
+      );
+    });
+    client.on("ready", () => {
+      if (!lost || !clients.every((each) => each.status === "ready")) return;
+      lost = false;
+      log(`${app}: Redis at ${url} is back; rooms are shared again`);
+      options.onBack?.();
+    });
+  }
   return {
     clients,
     stop() {

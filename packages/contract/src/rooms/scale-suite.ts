@@ -82,6 +82,12 @@ export function describeScaleFaults(
       // Lesson 1 and the connections carry on: the page stays up.
       expect(a.alive && b.alive).toBe(true);
       await redis().start();
+      // Each process says when all its connections are back (its
+      // subscriber too: a say before that would not reach its members).
+      await vi.waitFor(() => {
+        for (const app of [a, b])
+          expect(app.output.join("\n")).toMatch(/is back; rooms are shared/);
+      }, BUSY_MACHINE_WAIT);
       // Once a second, under the say rate limit, until Redis answers.
       let again: { ok: boolean; error?: unknown } = { ok: false };
       for (let attempt = 0; attempt < 15 && !again.ok; attempt++) {
