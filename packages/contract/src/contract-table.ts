@@ -18,14 +18,28 @@ interface VitestReport {
   }>;
 }
 
-const reportPath = new URL("../reports/vitest.json", import.meta.url);
-if (!existsSync(reportPath)) {
+// The contract's tests run as three tasks (test:ws-demo,
+// test:socketio-demo, and test for the suites that start both apps), each
+// with its report (scripts/vitest-report.mjs): read them in that order.
+const reportPaths = [
+  "vitest-ws-demo.json",
+  "vitest-socketio-demo.json",
+  "vitest.json",
+]
+  .map((name) => new URL(`../reports/${name}`, import.meta.url))
+  .filter((path) => existsSync(path));
+if (reportPaths.length === 0) {
   console.error(
     "contract-table: no report; run the contract package's tests first (npm test).",
   );
   process.exit(1);
 }
-const report = JSON.parse(readFileSync(reportPath, "utf8")) as VitestReport;
+const report: VitestReport = {
+  testResults: reportPaths.flatMap(
+    (path) =>
+      (JSON.parse(readFileSync(path, "utf8")) as VitestReport).testResults,
+  ),
+};
 const PREFIX = "transport contract: ";
 
 const transports: string[] = [];
