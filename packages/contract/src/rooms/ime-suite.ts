@@ -1,4 +1,4 @@
-// Korean typed with an input method (IME), on both apps' /rooms pages.
+// Korean typed with an input method (IME), on an app's /rooms page.
 // A Hangul syllable is built up in a composition (ㅎ, 하, 한) before it is
 // committed. The Enter that commits it reaches the page as a keydown with
 // isComposing true and keyCode 229, or, from some IMEs, as a plain Enter
@@ -14,11 +14,9 @@ import {
   type Page,
 } from "playwright-core";
 import { haveChromium, openChromium } from "@repo/demo-kit/testing";
-import type { RoomsDriver } from "../src/rooms/driver.js";
-import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
-import { wsRoomsDriver } from "../src/rooms/ws-driver.js";
-import type { RunningApp } from "../src/transport/spawn-app.js";
-import { BUSY_MACHINE_WAIT_MS } from "../src/wait-for.js";
+import type { RunningApp } from "../transport/spawn-app.js";
+import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
+import type { RoomsDriver } from "./driver.js";
 
 const WAIT = { timeout: BUSY_MACHINE_WAIT_MS };
 /** The key code every browser gives a key the IME took (the spec's "229"). */
@@ -35,12 +33,14 @@ const RECORD_ENTERS = `document.addEventListener("keydown", (event) => {
   document.body.dataset.enters = (document.body.dataset.enters ?? "") + seen + ";";
 }, true)`;
 
-const apps: Array<[RoomsDriver, string]> = [
-  [wsRoomsDriver, "OPEN"],
-  [socketIoRoomsDriver(["websocket"]), "CONNECTED"],
-];
-
-for (const [driver, connectedState] of apps) {
+/**
+ * The IME clauses on one app's rooms page, opened with `driver`;
+ * `connectedState` is what the page's #state says once it is connected.
+ */
+export function describeImeTyping(
+  driver: RoomsDriver,
+  connectedState: string,
+): void {
   describe.skipIf(!haveChromium())(
     `Korean typed with an IME on the rooms page: ${driver.name}`,
     () => {

@@ -1,18 +1,17 @@
-// Lesson 3: WORKERS=2, N processes on one port with node:cluster. The
-// primary builds no app and hands each connection to a worker; a
-// Socket.IO polling session must stay on the worker that holds it.
+// Lesson 3: WORKERS=2, N processes on one port with node:cluster, on
+// ws-demo. The primary builds no app and hands each connection to a
+// worker. workers.socketio-demo.test.ts checks that a Socket.IO polling
+// session stays on the worker that holds it.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
-import { pollFor } from "../src/scale/polling.js";
 import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
 import { withTestRedis } from "./redis-fixture.js";
 
-const entry = (app: string) =>
-  fileURLToPath(
-    new URL(`../../../apps/${app}/dist/server.js`, import.meta.url),
-  );
+const entry = fileURLToPath(
+  new URL("../../../apps/ws-demo/dist/server.js", import.meta.url),
+);
 
 /** The pid each worker was started with, from the primary's lines. */
 function workerPids(app: RunningApp): Map<number, number> {
@@ -45,7 +44,7 @@ describe.skipIf(!withTestRedis.available)("lesson 3: WORKERS=2", () => {
   describe("ws-demo", () => {
     let app: RunningApp;
     beforeAll(async () => {
-      app = await spawnApp("ws-demo", entry("ws-demo"), {
+      app = await spawnApp("ws-demo", entry, {
         WORKERS: "2",
         REDIS_URL: redis().url,
       });
@@ -117,42 +116,9 @@ describe.skipIf(!withTestRedis.available)("lesson 3: WORKERS=2", () => {
     });
   });
 
-  describe("socketio-demo", () => {
-    let app: RunningApp;
-    beforeAll(async () => {
-      app = await spawnApp("socketio-demo", entry("socketio-demo"), {
-        WORKERS: "2",
-        REDIS_URL: redis().url,
-        PUSH_INTERVAL_MS: "20",
-      });
-    });
-    afterAll(async () => {
-      await app?.stop();
-    });
-
-    it("keeps long-polling clients on their worker over many requests", async () => {
-      const runs = await Promise.all(
-        Array.from({ length: 6 }, () => pollFor(app.origin, 50)),
-      );
-      for (const run of runs) {
-        expect(run.problems).toEqual([]);
-        expect(run.news).toBe(50);
-      }
-      for (const worker of [1, 2])
-        expect(
-          app.output.some((line) =>
-            new RegExp(
-              `\\[worker ${worker}\\] connect \\S+ from 127\\.0\\.0\\.1 over polling`,
-            ).test(line),
-          ),
-        ).toBe(true);
-      expect(app.output.join("\n")).not.toContain("Session ID unknown");
-    });
-  });
-
   it("stops with code 1 when a worker cannot start, after saying why", async () => {
     // Nothing listens on port 1: each worker refuses to start without Redis.
-    const failed = spawnApp("ws-demo", entry("ws-demo"), {
+    const failed = spawnApp("ws-demo", entry, {
       WORKERS: "2",
       REDIS_URL: "redis://127.0.0.1:1",
     });
