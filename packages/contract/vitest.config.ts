@@ -10,6 +10,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     fileParallelism: false,
+    // And in one worker process, which imports the drivers, ws,
+    // socket.io-client and Playwright once, not once per file. No file
+    // mocks a module or changes a global; every server is its own process.
+    isolate: false,
     // One report per Turborepo task: test, test:ws-demo, test:socketio-demo.
     reporters: ["default", ["json", { outputFile: jsonReportFile() }]],
   },
