@@ -23,10 +23,15 @@ import type { RoomsBackend } from "../rooms/backend.js";
 import { parseEvent } from "./events.js";
 import { ANNOUNCE, JOIN, keysOf, SAY, SWEEP } from "./scripts.js";
 
-/** A process that has not said it is alive for this long is gone. */
-const ALIVE_FOR_MS = 6000;
-const HEARTBEAT_MS = 2000;
-const SWEEP_MS = 3000;
+/**
+ * A process that has not said it is alive for this long is gone. It says
+ * so every second, so a process whose event loop stalls for up to 3 s is
+ * not taken for dead; the others look every second, so the members of one
+ * that died hear within about 5 s that it left.
+ */
+const ALIVE_FOR_MS = 4000;
+const HEARTBEAT_MS = 1000;
+const SWEEP_MS = 1000;
 
 /**
  * Connects to Redis and resolves with the backend, or rejects with a
