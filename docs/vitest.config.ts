@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { jsonReportFile } from "../scripts/vitest-report.mjs";
 
 export default defineConfig({
   test: {
@@ -12,6 +13,9 @@ export default defineConfig({
     // the markdown helpers once, not once per file (about 5 CPU-s here).
     // No test file mocks a module or changes a global.
     isolate: false,
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    // One report per Turborepo task: test (the site's tests) writes
+    // reports/vitest.json, test:demos (the *.demos.test.ts files, which
+    // run the apps) reports/vitest-demos.json.
+    reporters: ["default", ["json", { outputFile: jsonReportFile() }]],
   },
 });

@@ -213,9 +213,9 @@ export default defineConfig({
   themeConfig: {
     outline: { level: [2, 3], label: "On this page" },
     // Built before `vitepress dev` listens (every page rendered once more:
-    // 8 of its 10 s here). DOCS_SEARCH=off starts it without: ports.test.ts's
-    // LAN-mode server, which checks only whom the server answers. Every
-    // other start, and the build, has search.
+    // 8 of its 10 s here). DOCS_SEARCH=off starts it without:
+    // ports.demos.test.ts's LAN-mode server, which checks only whom the
+    // server answers. Every other start, and the build, has search.
     search: process.env.DOCS_SEARCH === "off" ? undefined : search,
   },
 });

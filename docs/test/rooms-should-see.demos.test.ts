@@ -2,7 +2,7 @@
 // is started as an attendee starts it, and its chat page is opened twice
 // in Chromium, as ann and as bob, who joins second; ann says hello. Blocks
 // are marked `<!-- you-should-see-rooms: id -->` (lesson 1's guard,
-// you-should-see.test.ts, knows lesson 1's sources only).
+// you-should-see.demos.test.ts, knows lesson 1's sources only).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
