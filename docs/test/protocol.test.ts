@@ -1,16 +1,14 @@
 // The rooms protocol page: its limits are the ones the apps enforce (read
-// from LIMITS, each with its words in both locales), and it is the one
-// place the protocol lives: no file of the repository points at a
-// `shared/` folder, which the repository does not have.
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+// from LIMITS, each with its words in both locales). That it is the one
+// place the protocol lives, with no file pointing elsewhere, is checked
+// over the whole repository by scripts/no-outside-folder.test.mjs.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { LIMITS } from "@repo/rooms";
 import { describe, expect, it } from "vitest";
 import { LIMIT_WORDS, type LimitName } from "../rooms/limits-words.js";
 import { docsRoot, imports } from "./markdown.js";
 
-const repoRoot = join(docsRoot, "..");
 const names = Object.keys(LIMITS) as LimitName[];
 
 describe("the rooms protocol's limits", () => {
@@ -49,32 +47,4 @@ describe("the rooms protocol's limits", () => {
       expect(shown).toEqual(LIMITS);
     },
   );
-});
-
-// Spelled in two pieces, so that this file does not match itself.
-const FORBIDDEN = ["shared" + "/ROOMS.md", "../" + "shared/"];
-
-/** The repository's files as git sees them: tracked, or new and not ignored (no build output). */
-function files(): string[] {
-  return execFileSync(
-    "git",
-    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-    { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  )
-    .split("\0")
-    .filter((file) => file !== "" && !file.split("/").includes("node_modules"))
-    .map((file) => join(repoRoot, file))
-    .filter((path) => existsSync(path) && statSync(path).isFile());
-}
-
-describe("no shared/ folder", () => {
-  it("no file of the repository mentions it: the protocol is docs/rooms/protocol.md", () => {
-    const mentions = files().flatMap((path) => {
-      const text = readFileSync(path, "utf8");
-      return FORBIDDEN.filter((needle) => text.includes(needle)).map(
-        (needle) => `${relative(repoRoot, path)}: ${needle}`,
-      );
-    });
-    expect(mentions).toEqual([]);
-  });
 });
