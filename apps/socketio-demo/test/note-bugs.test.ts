@@ -3,7 +3,6 @@
 // not "always undefined", a client that sends it sets its own IP; req.ip
 // does not exist on the handshake request; and this half of the note does
 // clear its timer.
-import { spawn, type ChildProcess } from "node:child_process";
 import {
   afterAll,
   afterEach,
@@ -14,53 +13,23 @@ import {
   vi,
 } from "vitest";
 import { io } from "socket.io-client";
-import type { Stats } from "@repo/demo-kit";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 
 const entry = new URL("../dist/server.js", import.meta.url).pathname;
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
-let running: Running | undefined;
-afterEach(() => {
-  running?.child.kill("SIGKILL");
-  running = undefined;
+/** The processes a test started, killed after it. */
+let started: RunningApp[] = [];
+afterEach(async () => {
+  await Promise.all(started.map((app) => app.stop("SIGKILL")));
+  started = [];
 });
 
-/** Starts the app; killed after the test, unless `keep` (then the caller kills it). */
-async function start(
-  env: Record<string, string>,
-  keep = false,
-): Promise<Running> {
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output.push(...chunk.toString().split("\n").filter(Boolean));
-      const ready = /ready at http:\/\/\S+:(\d+)/.exec(output.join("\n"));
-      if (ready) resolve(Number(ready[1]));
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.once("exit", (code) =>
-      reject(new Error(`exited ${code}:\n${output.join("\n")}`)),
-    );
-  });
-  const started = { child, port, output };
-  if (!keep) running = started;
-  return started;
-}
-
-async function stats(port: number): Promise<Stats> {
-  const response = await fetch(`http://127.0.0.1:${port}/stats`);
-  return (await response.json()) as Stats;
+/** Starts the built app with `env`, as `npm start` would; killed after the test. */
+async function start(env: Record<string, string>): Promise<RunningApp> {
+  const app = await spawnApp("socketio-demo", entry, env);
+  started.push(app);
+  return app;
 }
 
 async function connectAndLeave(
@@ -84,12 +53,12 @@ describe("socketio-demo with NOTE_BUGS=1", () => {
   // the log was when it began. The timer count below gets its own: a
   // client that left before its upgrade keeps an engine.io timer for 30 s,
   // which would move the count it starts from.
-  let noted: Running;
+  let noted: RunningApp;
   beforeAll(async () => {
-    noted = await start({ NOTE_BUGS: "1" }, true);
+    noted = await spawnApp("socketio-demo", entry, { NOTE_BUGS: "1" });
   });
-  afterAll(() => {
-    noted?.child.kill("SIGKILL");
+  afterAll(async () => {
+    await noted?.stop("SIGKILL");
   });
 
   it("says so loudly before its ready line", () => {
@@ -133,12 +102,13 @@ describe("socketio-demo with NOTE_BUGS=1", () => {
   });
 
   it("clears its timer on disconnect: this half of the note does not leak", async () => {
-    const { port } = await start({ NOTE_BUGS: "1" });
-    const before = await stats(port);
+    const app = await start({ NOTE_BUGS: "1" });
+    const { port } = app;
+    const before = await app.stats();
     for (let i = 0; i < 3; i++) await connectAndLeave(port);
     await vi.waitFor(
       async () =>
-        expect(await stats(port)).toMatchObject({
+        expect(await app.stats()).toMatchObject({
           openConnections: 0,
           liveTimers: 0,
           processTimers: before.processTimers,

@@ -2,7 +2,6 @@
 // an instructor can show its leak. These tests hold the docs to what it
 // does: the leak shows in processTimers, not in liveTimers (the tracker
 // never saw the note's timer), one per closed connection.
-import { spawn, type ChildProcess } from "node:child_process";
 import {
   afterAll,
   afterEach,
@@ -13,53 +12,23 @@ import {
   vi,
 } from "vitest";
 import { WebSocket } from "ws";
-import type { Stats } from "@repo/demo-kit";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 
 const entry = new URL("../dist/server.js", import.meta.url).pathname;
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
-let running: Running | undefined;
-afterEach(() => {
-  running?.child.kill("SIGKILL");
-  running = undefined;
+/** The processes a test started, killed after it. */
+let started: RunningApp[] = [];
+afterEach(async () => {
+  await Promise.all(started.map((app) => app.stop("SIGKILL")));
+  started = [];
 });
 
-/** Starts the app; killed after the test, unless `keep` (then the caller kills it). */
-async function start(
-  env: Record<string, string>,
-  keep = false,
-): Promise<Running> {
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output.push(...chunk.toString().split("\n").filter(Boolean));
-      const ready = /ready at http:\/\/\S+:(\d+)/.exec(output.join("\n"));
-      if (ready) resolve(Number(ready[1]));
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.once("exit", (code) =>
-      reject(new Error(`exited ${code}:\n${output.join("\n")}`)),
-    );
-  });
-  const started = { child, port, output };
-  if (!keep) running = started;
-  return started;
-}
-
-async function stats(port: number): Promise<Stats> {
-  const response = await fetch(`http://127.0.0.1:${port}/stats`);
-  return (await response.json()) as Stats;
+/** Starts the built app with `env`, as `npm start` would; killed after the test. */
+async function start(env: Record<string, string>): Promise<RunningApp> {
+  const app = await spawnApp("ws-demo", entry, env);
+  started.push(app);
+  return app;
 }
 
 /** Opens a client (with the given headers), waits for OPEN, closes it, waits for CLOSED. */
@@ -79,12 +48,12 @@ async function openAndClose(
 describe("ws-demo with NOTE_BUGS=1", () => {
   // One process for the clauses that only watch it: each reads its own
   // counts and log lines, from where they were when it began.
-  let noted: Running;
+  let noted: RunningApp;
   beforeAll(async () => {
-    noted = await start({ NOTE_BUGS: "1" }, true);
+    noted = await spawnApp("ws-demo", entry, { NOTE_BUGS: "1" });
   });
-  afterAll(() => {
-    noted?.child.kill("SIGKILL");
+  afterAll(async () => {
+    await noted?.stop("SIGKILL");
   });
 
   it("says so loudly before its ready line", () => {
@@ -99,12 +68,12 @@ describe("ws-demo with NOTE_BUGS=1", () => {
 
   it("leaks one process timer per closed connection, which liveTimers does not see", async () => {
     const { port } = noted;
-    const before = await stats(port);
+    const before = await noted.stats();
     for (const leaked of [1, 2, 3]) {
       await openAndClose(port);
       await vi.waitFor(
         async () =>
-          expect(await stats(port)).toMatchObject({
+          expect(await noted.stats()).toMatchObject({
             openConnections: 0,
             liveTimers: 0,
             processTimers: before.processTimers + leaked,
@@ -140,13 +109,14 @@ describe("ws-demo with NOTE_BUGS=1", () => {
 
 describe("ws-demo without NOTE_BUGS", () => {
   it("leaks nothing: processTimers returns to where it was", async () => {
-    const { port, output } = await start({});
+    const app = await start({});
+    const { port, output } = app;
     expect(output.join("\n")).not.toContain("NOTE_BUGS");
-    const before = await stats(port);
+    const before = await app.stats();
     for (let i = 0; i < 3; i++) await openAndClose(port);
     await vi.waitFor(
       async () =>
-        expect(await stats(port)).toMatchObject({
+        expect(await app.stats()).toMatchObject({
           openConnections: 0,
           liveTimers: 0,
           processTimers: before.processTimers,

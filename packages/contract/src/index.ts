@@ -9,7 +9,7 @@ export {
   type AppStats,
   type RunningApp,
   type SpawnOptions,
-} from "./transport/spawn-app.js";
+} from "@repo/demo-kit/spawn-app";
 
 // Lesson 1: a push every few seconds and a reply
 export type {

@@ -10,7 +10,7 @@ import { haveNginx, startNginx, type TestNginx } from "@repo/demo-kit/testing";
 import { socketIoDriver } from "../src/drivers/socket-io.js";
 import { wsDriver } from "../src/drivers/ws.js";
 import { pollFor } from "../src/scale/polling.js";
-import type { RunningApp } from "../src/transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { TRUSTED_PROXY } from "../src/contract-settings.js";
 import { withTestRedis } from "./redis-fixture.js";
 

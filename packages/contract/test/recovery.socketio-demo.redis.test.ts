@@ -7,7 +7,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
 import { socketIoRoomsDriver } from "../src/rooms/socket-io-driver.js";
-import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 import { withTestRedis } from "./redis-fixture.js";
 
 const entry = fileURLToPath(

@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollFor } from "../src/scale/polling.js";
-import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 import { withTestRedis } from "./redis-fixture.js";
 
 const entry = fileURLToPath(

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { BUSY_MACHINE_WAIT } from "@repo/demo-kit/testing";
-import { spawnApp, type RunningApp } from "../src/transport/spawn-app.js";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 import { withTestRedis } from "./redis-fixture.js";
 
 const entry = fileURLToPath(

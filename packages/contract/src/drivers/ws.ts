@@ -8,7 +8,7 @@ import type {
 } from "../transport/driver.js";
 import { CONTRACT_HEARTBEAT_MS } from "../contract-settings.js";
 import { refusedUpgradeStatus } from "./refused.js";
-import { spawnApp, type RunningApp } from "../transport/spawn-app.js";
+import { spawnApp, type RunningApp } from "@repo/demo-kit/spawn-app";
 
 const entry = fileURLToPath(
   new URL("../../../../apps/ws-demo/dist/server.js", import.meta.url),

@@ -1,7 +1,7 @@
 // The verbs a hostile case is written with: each sends one kind of input
 // to the app under test and turns what came back into an Outcome.
 import type { ConnectOptions } from "../transport/driver.js";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import {
   describeAnswer,
   openPolling,

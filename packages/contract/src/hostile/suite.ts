@@ -10,7 +10,7 @@ import {
   it,
   vi,
 } from "vitest";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { HOSTILE_HEARTBEAT_MS, TRUSTED_PROXY } from "../contract-settings.js";
 import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import { casesFor } from "./cases.js";

@@ -3,7 +3,7 @@
 // A, the second to B, the third to A... so every clause that has two
 // members has them on two processes, and what the contract asks of one
 // process (one order, presence, history, `after`) is asked across two.
-import type { AppStats, RunningApp } from "../transport/spawn-app.js";
+import type { AppStats, RunningApp } from "@repo/demo-kit/spawn-app";
 import type { RoomsDriver } from "./driver.js";
 
 /** Two processes of one app, seen by the suite as one app. */

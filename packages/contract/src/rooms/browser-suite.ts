@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { LIMITS } from "@repo/rooms";
 import { haveChromium, openChromium } from "@repo/demo-kit/testing";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import type { RoomsDriver } from "./driver.js";
 import { flakyLink, type FlakyLink } from "./flaky-link.js";

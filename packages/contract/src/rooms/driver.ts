@@ -1,7 +1,7 @@
 // Lesson 2's contract (docs/rooms/protocol.md), in the contract's own words: one
 // client interface that either transport's driver implements, so that
 // one suite holds both apps to the same rules.
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 
 /** One server-to-client event, as the client received it. */
 export interface RoomsEvent {

@@ -14,7 +14,7 @@ import {
   startTestRedis,
   type TestRedis,
 } from "@repo/demo-kit/testing";
-import { spawnApp } from "../transport/spawn-app.js";
+import { spawnApp } from "@repo/demo-kit/spawn-app";
 import { acrossProcesses } from "./across-processes.js";
 import type { RoomsDriver } from "./driver.js";
 import { FLOOD_KINDS, floodRoom, type FloodResult } from "./flood.js";

@@ -6,7 +6,7 @@
 // 5-second figures come from flood-figures.ts, outside `npm test`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LIMITS } from "@repo/rooms";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import type { RoomsDriver } from "./driver.js";
 import { floodRoom, type FloodKind } from "./flood.js";
 

@@ -9,7 +9,7 @@ import {
   setTimeout as sleep,
 } from "node:timers/promises";
 import { LIMITS } from "@repo/rooms";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { freshClientAddress } from "./client-addresses.js";
 import type { RoomsClient, RoomsDriver } from "./driver.js";
 import { BUSY_MACHINE_WAIT_MS, waitFor } from "../wait-for.js";

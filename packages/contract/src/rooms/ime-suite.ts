@@ -14,7 +14,7 @@ import {
   type Page,
 } from "playwright-core";
 import { haveChromium, openChromium } from "@repo/demo-kit/testing";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { BUSY_MACHINE_WAIT_MS } from "../wait-for.js";
 import type { RoomsDriver } from "./driver.js";
 

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BUSY_MACHINE_WAIT, type TestRedis } from "@repo/demo-kit/testing";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import type { RoomsClient, RoomsDriver } from "./driver.js";
 
 /** What a member of `room` got of one kind of event. */

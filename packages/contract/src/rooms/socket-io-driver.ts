@@ -1,7 +1,7 @@
 import { Agent } from "node:http";
 import { fileURLToPath } from "node:url";
 import { io, type Socket } from "socket.io-client";
-import { spawnApp } from "../transport/spawn-app.js";
+import { spawnApp } from "@repo/demo-kit/spawn-app";
 import { freshClientAddress } from "./client-addresses.js";
 import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 

@@ -1,7 +1,7 @@
 // Lesson 2's contract as a Vitest suite: each clause of clauses.ts is one
 // test, run against one app per driver, as lesson 1's is.
 import { afterAll, beforeAll, describe, it } from "vitest";
-import type { RunningApp } from "../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import { roomsClauses, roomsContext } from "./clauses.js";
 import type { RoomsDriver } from "./driver.js";
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
-import { spawnApp } from "../transport/spawn-app.js";
+import { spawnApp } from "@repo/demo-kit/spawn-app";
 import { freshClientAddress } from "./client-addresses.js";
 import type { Reply, RoomsClient, RoomsDriver, RoomsEvent } from "./driver.js";
 

@@ -8,7 +8,7 @@ import {
   type DemoName,
   type TestNginx,
 } from "@repo/demo-kit/testing";
-import type { AppStats, RunningApp } from "../transport/spawn-app.js";
+import type { AppStats, RunningApp } from "@repo/demo-kit/spawn-app";
 
 export interface BehindNginxOptions {
   /** Which of the config's two front doors. */

@@ -19,7 +19,7 @@ import type {
   TransportDriver,
 } from "./driver.js";
 import { frozenPeer } from "./frozen-peer.js";
-import type { RunningApp } from "./spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 
 const CONNECT_CYCLES = 200;
 

@@ -1,4 +1,4 @@
-import type { RunningApp } from "./spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 
 /** How a test client reaches the server, as the contract varies it. */
 export interface ConnectOptions {

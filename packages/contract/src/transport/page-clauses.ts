@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import type { Page } from "playwright-core";
 import type { Clause } from "../clause.js";
 import { waitFor } from "../wait-for.js";
-import type { RunningApp } from "./spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 
 /** What a page clause gets: the open page and the server behind it. */
 export interface PageContext {

@@ -8,7 +8,7 @@ import {
   transportEnv,
   type TransportContext,
 } from "./clauses.js";
-import type { RunningApp } from "./spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 
 /** Which clauses a run leaves out, because another run already asserts them. */
 export interface TransportSuiteOptions {

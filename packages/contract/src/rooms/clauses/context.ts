@@ -2,7 +2,7 @@
 // client makers), and how a clause reads what a client received.
 import { expect } from "vitest";
 import type { Clause } from "../../clause.js";
-import type { RunningApp } from "../../transport/spawn-app.js";
+import type { RunningApp } from "@repo/demo-kit/spawn-app";
 import type { RoomsClient, RoomsDriver, RoomsEvent } from "../driver.js";
 
 /** What every rooms clause gets: the driver, the shared app, client makers. */

@@ -1,6 +1,10 @@
-import type { Stats } from "@repo/demo-kit";
+// Starts a built demo app as its own process, the way an attendee runs
+// it, for the tests and tools that drive it from outside: the transport
+// contract, compare, verify, the docs' checks, and the apps' own tests of
+// what their entry point prints (NOTE_BUGS=1). It loads no test framework.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import type { Stats } from "./stats.js";
 
 /** A demo app running as its own process, as an attendee would run it. */
 export interface RunningApp {
