@@ -3,39 +3,19 @@
 // records them again and checks that the committed recordings and a fresh
 // one both show each step of a join and a message (ids, times, offsets and
 // clocks aside).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docsRoot } from "./markdown.js";
+import {
+  expectMilestones,
+  expectSizesAddUp,
+  recordAgain,
+  recordings,
+  type WireEvent,
+} from "./wire-recording.js";
 
-type Event =
-  | { kind: "http"; direction: string; startLine: string; bytes: number }
-  | {
-      kind: "frame";
-      direction: string;
-      connection: number;
-      opcode: string;
-      masked: boolean;
-      payload: string;
-      bytes: number;
-      headerBytes: number;
-      payloadBytes: number;
-    };
-
-const recorder = new URL(
-  "../../packages/compare/dist/wire/record-rooms.js",
-  import.meta.url,
-).pathname;
-const fresh = mkdtempSync(join(tmpdir(), "wire-rooms-"));
-execFileSync(process.execPath, [recorder, fresh], {
-  stdio: "ignore",
-  timeout: 60_000,
-});
+const fresh = recordAgain("record-rooms");
 
 /** One row, as `#connection direction what`, with what changes every run masked. */
-function shape(event: Event): string {
+function shape(event: WireEvent): string {
   if (event.kind === "http") {
     return `${event.direction} ${event.startLine}`;
   }
@@ -78,32 +58,17 @@ const MILESTONES: Record<string, string[]> = {
   ],
 };
 
-/** Whether `milestones` appear in `shapes` in this order. */
-function inOrder(shapes: string[], milestones: string[]): boolean {
-  let at = 0;
-  for (const shape of shapes) if (shape === milestones[at]) at += 1;
-  return at === milestones.length;
-}
-
 describe.each(Object.keys(MILESTONES))("%s", (file) => {
-  const committed = JSON.parse(
-    readFileSync(join(docsRoot, "data", file), "utf8"),
-  ) as { events: Event[] };
-  const recorded = JSON.parse(readFileSync(join(fresh, file), "utf8")) as {
-    events: Event[];
-  };
+  const { committed, recorded } = recordings(file, fresh);
 
   it("shows each step of a join and a message, and so does a fresh recording", () => {
-    const milestones = MILESTONES[file]!;
-    for (const recording of [committed, recorded]) {
-      const shapes = recording.events.map(shape);
-      expect(inOrder(shapes, milestones), shapes.join("\n")).toBe(true);
-    }
+    for (const events of [committed, recorded])
+      expectMilestones(events, shape, MILESTONES[file]!);
   });
 
   it("delivers ann's message to both members, the sender included", () => {
-    for (const recording of [committed, recorded]) {
-      const to = recording.events.flatMap((event) =>
+    for (const events of [committed, recorded]) {
+      const to = events.flatMap((event) =>
         event.kind === "frame" &&
         event.direction === "server->client" &&
         /"message"/.test(event.payload)
@@ -115,10 +80,6 @@ describe.each(Object.keys(MILESTONES))("%s", (file) => {
   });
 
   it("is a real exchange: every size is the sum of its parts", () => {
-    for (const event of committed.events) {
-      if (event.kind === "frame")
-        expect(event.bytes).toBe(event.headerBytes + event.payloadBytes);
-      else expect(event.bytes).toBeGreaterThan(event.startLine.length);
-    }
+    expectSizesAddUp(committed);
   });
 });

@@ -1,35 +1,19 @@
 // The "On the wire" diagrams are drawn from docs/data/wire-*.json, recorded
 // from real exchanges. This records them again and checks that what the
 // pages show still matches what the demos do (ids, times and clocks aside).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { docsRoot } from "./markdown.js";
+import { describe, it } from "vitest";
+import {
+  expectMilestones,
+  expectSizesAddUp,
+  recordAgain,
+  recordings,
+  type WireEvent,
+} from "./wire-recording.js";
 
-type Event =
-  | { kind: "http"; direction: string; startLine: string; body: string }
-  | {
-      kind: "frame";
-      direction: string;
-      opcode: string;
-      masked: boolean;
-      payload: string;
-    };
-
-const recorder = new URL(
-  "../../packages/compare/dist/wire/record.js",
-  import.meta.url,
-).pathname;
-const fresh = mkdtempSync(join(tmpdir(), "wire-"));
-execFileSync(process.execPath, [recorder, fresh], {
-  stdio: "ignore",
-  timeout: 60_000,
-});
+const fresh = recordAgain("record");
 
 /** What a diagram row says, without the parts that change every run. */
-function shape(event: Event): string {
+function shape(event: WireEvent): string {
   if (event.kind === "http") {
     const line = event.startLine
       .replace(/[?&]t=[^& ]+/, "")
@@ -73,40 +57,15 @@ const MILESTONES: Record<string, string[]> = {
   ],
 };
 
-/** Whether `milestones` appear in `shapes` in this order. */
-function inOrder(shapes: string[], milestones: string[]): boolean {
-  let at = 0;
-  for (const shape of shapes) if (shape === milestones[at]) at += 1;
-  return at === milestones.length;
-}
-
 describe.each(Object.keys(MILESTONES))("%s", (file) => {
-  const committed = JSON.parse(
-    readFileSync(join(docsRoot, "data", file), "utf8"),
-  ) as { events: Event[] };
-  const recorded = JSON.parse(readFileSync(join(fresh, file), "utf8")) as {
-    events: Event[];
-  };
+  const { committed, recorded } = recordings(file, fresh);
 
   it("shows each step of the exchange, and so does a fresh recording", () => {
-    const milestones = MILESTONES[file]!;
-    expect(
-      inOrder(committed.events.map(shape), milestones),
-      committed.events.map(shape).join("\n"),
-    ).toBe(true);
-    expect(
-      inOrder(recorded.events.map(shape), milestones),
-      recorded.events.map(shape).join("\n"),
-    ).toBe(true);
+    for (const events of [committed, recorded])
+      expectMilestones(events, shape, MILESTONES[file]!);
   });
 
   it("is a real exchange: every size is the sum of its parts", () => {
-    for (const event of committed.events as Array<
-      Event & { bytes: number; headerBytes?: number; payloadBytes?: number }
-    >) {
-      if (event.kind === "frame")
-        expect(event.bytes).toBe(event.headerBytes! + event.payloadBytes!);
-      else expect(event.bytes).toBeGreaterThan(event.startLine.length);
-    }
+    expectSizesAddUp(committed);
   });
 });
