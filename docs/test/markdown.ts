@@ -44,13 +44,21 @@ export function imports(
   }));
 }
 
-/** Blocks marked `<!-- you-should-see: id -->` and the fenced block after them. */
-export function promises(page: string): Array<{ id: string; lines: string[] }> {
-  return [
-    ...read(page).matchAll(
-      /<!-- you-should-see: ([a-z0-9-]+) -->\n+```\w*\n([\s\S]*?)\n```/g,
-    ),
-  ].map((match) => ({
+/**
+ * Blocks marked `<!-- you-should-see: id -->` (lesson 1's), or
+ * `<!-- you-should-see-rooms: id -->` and `-scale` (lessons 2 and 3's),
+ * and the fenced block after them.
+ */
+export function promises(
+  page: string,
+  lesson: "" | "rooms" | "scale" = "",
+): Array<{ id: string; lines: string[] }> {
+  const marker = lesson ? `you-should-see-${lesson}` : "you-should-see";
+  const block = new RegExp(
+    `<!-- ${marker}: ([a-z0-9-]+) -->\\n+\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``,
+    "g",
+  );
+  return [...read(page).matchAll(block)].map((match) => ({
     id: match[1]!,
     lines: match[2]!.split("\n"),
   }));

@@ -3,15 +3,13 @@
 // in Chromium, as ann and as bob, who joins second; ann says hello. Blocks
 // are marked `<!-- you-should-see-rooms: id -->` (lesson 1's guard,
 // you-should-see.demos.test.ts, knows lesson 1's sources only).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Browser, type Page } from "playwright-core";
 import { connectBrowser } from "./browser.js";
 import { spawnApp } from "@repo/contract";
 import { haveChromium } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
-import { docsRoot, pages } from "./markdown.js";
+import { pages, promises } from "./markdown.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
 const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
@@ -109,17 +107,8 @@ function normalize(
   });
 }
 
-/** Blocks marked `<!-- you-should-see-rooms: id -->` and the fenced block after them. */
-function roomsPromises(page: string): Array<{ id: string; lines: string[] }> {
-  return [
-    ...readFileSync(join(docsRoot, page), "utf8").matchAll(
-      /<!-- you-should-see-rooms: ([a-z0-9-]+) -->\n+```\w*\n([\s\S]*?)\n```/g,
-    ),
-  ].map((match) => ({ id: match[1]!, lines: match[2]!.split("\n") }));
-}
-
 const blocks = pages().flatMap((page) =>
-  roomsPromises(page).map((block) => ({ page, ...block })),
+  promises(page, "rooms").map((block) => ({ page, ...block })),
 );
 
 /** Where each block's lines must appear; a block shown for both apps must appear in both. */

@@ -4,8 +4,6 @@
 // says hello; then Redis stops and starts again. Blocks are marked
 // `<!-- you-should-see-scale: id -->`. Ports and the Redis address are
 // compared as if they were the page's (8001, 8011, 6379).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Browser } from "playwright-core";
 import { connectBrowser } from "./browser.js";
@@ -17,7 +15,7 @@ import {
   type TestRedis,
 } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
-import { docsRoot, pages } from "./markdown.js";
+import { pages, promises } from "./markdown.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
 const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
@@ -32,17 +30,8 @@ interface Seen {
   noRedis: string[];
 }
 
-/** Blocks marked `<!-- you-should-see-scale: id -->` and the fenced block after them. */
-function scalePromises(page: string): Array<{ id: string; lines: string[] }> {
-  return [
-    ...readFileSync(join(docsRoot, page), "utf8").matchAll(
-      /<!-- you-should-see-scale: ([a-z0-9-]+) -->\n+```\w*\n([\s\S]*?)\n```/g,
-    ),
-  ].map((match) => ({ id: match[1]!, lines: match[2]!.split("\n") }));
-}
-
 const blocks = pages().flatMap((page) =>
-  scalePromises(page).map((block) => ({ page, ...block })),
+  promises(page, "scale").map((block) => ({ page, ...block })),
 );
 
 const sources: Record<string, (seen: Record<AppName, Seen>) => string[][]> = {
