@@ -10,6 +10,7 @@ import { spawnApp } from "@repo/contract";
 import { haveChromium } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
+import { asThePageShows } from "./terminal-lines.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
 const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
@@ -79,7 +80,7 @@ async function watch(browser: Browser, name: AppName): Promise<Seen> {
     await ann.close();
     await terminalSays(/(close|disconnect) [\s\S]*(close|disconnect) /);
     return {
-      terminal: normalize(app.output, app.port, DEFAULT_PORTS[name]),
+      terminal: asThePageShows(app.output, app.port, DEFAULT_PORTS[name]),
       ...seen,
       annLater,
       dialogs,
@@ -87,24 +88,6 @@ async function watch(browser: Browser, name: AppName): Promise<Seen> {
   } finally {
     await app.stop();
   }
-}
-
-/** Drops the time of day, names Socket.IO ids `<id>`, and restores the default port. */
-function normalize(
-  lines: readonly string[],
-  port: number,
-  defaultPort: number,
-): string[] {
-  const ids = [...lines.join("\n").matchAll(/connect ([\w-]{20}) from/g)].map(
-    (match) => match[1]!,
-  );
-  return lines.map((line) => {
-    let text = line
-      .replace(/^\d\d:\d\d:\d\d\.\d{3} /, "")
-      .replace(`localhost:${port}`, `localhost:${defaultPort}`);
-    for (const id of ids) text = text.replaceAll(id, "<id>");
-    return text;
-  });
 }
 
 const blocks = pages().flatMap((page) =>

@@ -9,6 +9,7 @@ import { spawnApp, type RunningApp } from "@repo/contract";
 import { BUSY_MACHINE_WAIT, haveChromium } from "@repo/demo-kit/testing";
 import { inOrder } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
+import { asThePageShows } from "./terminal-lines.js";
 
 const appsRoot = new URL("../../apps/", import.meta.url).pathname;
 const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
@@ -49,7 +50,7 @@ async function watch(
     ];
     await page.close();
     return {
-      terminal: normalize(app.output, app.port, DEFAULT_PORTS[name]),
+      terminal: asThePageShows(app.output, app.port, DEFAULT_PORTS[name]),
       page: seen,
     };
   } finally {
@@ -86,28 +87,12 @@ async function watchNoteBugs(): Promise<{
       BUSY_MACHINE_WAIT,
     );
     return {
-      terminal: normalize(app.output, app.port, DEFAULT_PORTS["ws-demo"]),
+      terminal: asThePageShows(app.output, app.port, DEFAULT_PORTS["ws-demo"]),
       stats: JSON.stringify(await app.stats(), null, 2).split("\n"),
     };
   } finally {
     await app.stop();
   }
-}
-
-/** Drops the time of day, names the Socket.IO id `<id>`, and restores the default port. */
-function normalize(
-  lines: readonly string[],
-  port: number,
-  defaultPort: number,
-): string[] {
-  const id = /connect (\S{20}) from/.exec(lines.join("\n"))?.[1];
-  return lines.map((line) => {
-    let text = line
-      .replace(/^\d\d:\d\d:\d\d\.\d{3} /, "")
-      .replace(`localhost:${port}`, `localhost:${defaultPort}`);
-    if (id) text = text.replaceAll(id, "<id>");
-    return text;
-  });
 }
 
 const blocks = pages().flatMap((page) =>
