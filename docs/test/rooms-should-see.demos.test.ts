@@ -10,11 +10,12 @@ import { spawnApp } from "@repo/contract";
 import { haveChromium } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
-import { asThePageShows } from "./terminal-lines.js";
-
-const appsRoot = new URL("../../apps/", import.meta.url).pathname;
-const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
-type AppName = keyof typeof DEFAULT_PORTS;
+import {
+  asThePageShows,
+  builtEntry,
+  DEFAULT_PORTS,
+  type AppName,
+} from "./demo-apps.js";
 
 /** What a learner sees with two tabs open, per app. */
 interface Seen {
@@ -33,7 +34,7 @@ const XSS = "<img src=x onerror=alert(1)>";
 
 /** ann opens the chat, bob opens it, ann says hello, bob closes his tab. */
 async function watch(browser: Browser, name: AppName): Promise<Seen> {
-  const app = await spawnApp(name, `${appsRoot}${name}/dist/server.js`, {});
+  const app = await spawnApp(name, builtEntry(name), {});
   const terminalSays = (pattern: RegExp) =>
     vi.waitFor(() => expect(app.output.join("\n")).toMatch(pattern), {
       timeout: 10_000,

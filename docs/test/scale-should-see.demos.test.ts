@@ -16,10 +16,7 @@ import {
 } from "@repo/demo-kit/testing";
 import { inOrder, readChatTab } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
-
-const appsRoot = new URL("../../apps/", import.meta.url).pathname;
-const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
-type AppName = keyof typeof DEFAULT_PORTS;
+import { builtEntry, DEFAULT_PORTS, type AppName } from "./demo-apps.js";
 
 interface Seen {
   /** The first process's terminal. */
@@ -65,7 +62,7 @@ describe.skipIf(!haveChromium() || !haveRedisServer())(
 
     async function watch(name: AppName): Promise<Seen> {
       const server = (redis[name] = await startTestRedis());
-      const entry = `${appsRoot}${name}/dist/server.js`;
+      const entry = builtEntry(name);
       const env = { REDIS_URL: server.url };
       const [first, second] = await Promise.all([
         spawnApp(name, entry, env),

@@ -9,11 +9,12 @@ import { spawnApp, type RunningApp } from "@repo/contract";
 import { BUSY_MACHINE_WAIT, haveChromium } from "@repo/demo-kit/testing";
 import { inOrder } from "./chat-tab.js";
 import { pages, promises } from "./markdown.js";
-import { asThePageShows } from "./terminal-lines.js";
-
-const appsRoot = new URL("../../apps/", import.meta.url).pathname;
-const DEFAULT_PORTS = { "ws-demo": 8001, "socketio-demo": 8002 } as const;
-type AppName = keyof typeof DEFAULT_PORTS;
+import {
+  asThePageShows,
+  builtEntry,
+  DEFAULT_PORTS,
+  type AppName,
+} from "./demo-apps.js";
 
 /** What a learner sees, gathered once per app. */
 interface Seen {
@@ -28,11 +29,7 @@ async function watch(
 ): Promise<Seen> {
   // The default settings, except the port: 0 picks a free one, and the
   // lines are compared as if it were the default.
-  const app: RunningApp = await spawnApp(
-    name,
-    `${appsRoot}${name}/dist/server.js`,
-    {},
-  );
+  const app: RunningApp = await spawnApp(name, builtEntry(name), {});
   try {
     const page = await browser.newPage();
     await page.goto(app.origin);
@@ -66,7 +63,7 @@ async function watchNoteBugs(): Promise<{
   terminal: string[];
   stats: string[];
 }> {
-  const app = await spawnApp("ws-demo", `${appsRoot}ws-demo/dist/server.js`, {
+  const app = await spawnApp("ws-demo", builtEntry("ws-demo"), {
     NOTE_BUGS: "1",
   });
   try {
